@@ -1,0 +1,148 @@
+"""The command line of the ETL: load files, show what is loaded and missing, rebuild the warehouse."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from etl import warehouse
+from etl.loading import collect_files, load_files, rebuild
+from meldingen.coverage import MISSING, coverage_table, missing_fte
+from meldingen.i18n import LANGUAGES, language_from_environment, text
+from meldingen.numbers import format_number
+
+
+def _scope_text(scope: list[tuple[str, int, str]]) -> str:
+    return ", ".join(f"{d} {y} {c}".strip() for d, y, c in scope)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m etl",
+        description="Meldingenmonitor Rijk: aanleveringen laden in het warehouse / load submissions.",
+    )
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        help=f"warehouse file (default: $MELDINGEN_DB or {warehouse.DEFAULT_DB_PATH})",
+    )
+    common.add_argument("--lang", choices=LANGUAGES, default=language_from_environment())
+    commands = parser.add_subparsers(dest="command", required=True)
+    load = commands.add_parser("load", parents=[common], help="load files or folders")
+    load.add_argument("paths", nargs="+", type=Path)
+    load.add_argument("--user", default=None, help="who loads (default: $MELDINGEN_USER or login)")
+    commands.add_parser("status", parents=[common], help="what is loaded and what is missing")
+    commands.add_parser("rebuild", parents=[common], help="rebuild from the stored raw submissions")
+    return parser
+
+
+def _load(args: argparse.Namespace) -> int:
+    files, not_found = collect_files(args.paths)
+    outcomes = not_found + load_files(files, args.db, loaded_by=args.user)
+    lang = args.lang
+    counts = {"loaded": 0, "unchanged": 0, "rejected": 0}
+    for outcome in outcomes:
+        counts[outcome.status] += 1
+        if outcome.status == "rejected":
+            print(
+                text("load.rejected", lang, file=outcome.file_name, count=len(outcome.problems)),
+                file=sys.stderr,
+            )
+            for problem in outcome.problems:
+                print(f"  - {problem.message(lang)}", file=sys.stderr)
+        elif outcome.status == "unchanged":
+            print(
+                text(
+                    "load.unchanged",
+                    lang,
+                    file=outcome.file_name,
+                    submission_id=outcome.submission_id,
+                )
+            )
+        else:
+            print(
+                text(
+                    "load.loaded",
+                    lang,
+                    file=outcome.file_name,
+                    submission_id=outcome.submission_id,
+                    rows=format_number(outcome.rows, lang=lang),
+                    reports=format_number(outcome.reports, lang=lang),
+                    scope=_scope_text(outcome.scope),
+                )
+            )
+            for old_id, scope in outcome.replaced.items():
+                print(
+                    text("load.replaced", lang, old_submission_id=old_id, scope=_scope_text(scope))
+                )
+    print(text("load.summary", lang, **counts))
+    return 1 if counts["rejected"] else 0
+
+
+def _status(args: argparse.Namespace) -> int:
+    lang = args.lang
+    path = Path(args.db or warehouse.default_db_path())
+    if not path.exists():
+        print(text("status.no_warehouse", lang, path=path))
+        return 1
+    with warehouse.reading(path) as connection:
+        coverage = coverage_table(connection)
+        submissions = connection.execute("SELECT count(*) FROM submission").fetchone()[0]
+        reports = connection.execute("SELECT coalesce(sum(count), 0) FROM v_reports").fetchone()[0]
+        years = sorted({int(y) for y in coverage["year"]}) if not coverage.empty else []
+        fte_gaps = missing_fte(connection, years)
+    print(
+        text(
+            "status.header",
+            lang,
+            path=path,
+            submissions=format_number(submissions, lang=lang),
+            reports=format_number(reports, lang=lang),
+        )
+    )
+    for (department, year), group in coverage.groupby(["department", "year"], sort=True):
+        parts = []
+        for row in group.itertuples():
+            status = text(f"coverage.{row.status}", lang)
+            if row.status == MISSING:
+                parts.append(f"{row.channel}: {status}")
+            else:
+                parts.append(
+                    f"{row.channel}: {format_number(row.report_count, lang=lang)} ({row.submission_id})"
+                )
+        print(f"{department:<5} {year}  " + "; ".join(parts))
+    missing = coverage[coverage["status"] == MISSING]
+    if not missing.empty:
+        items = ", ".join(f"{r.department} {r.year} {r.channel}" for r in missing.itertuples())
+        print(text("status.missing", lang, items=items))
+    if fte_gaps:
+        print(text("status.fte_missing", lang, items=", ".join(f"{d} {y}" for d, y in fte_gaps)))
+    return 0
+
+
+def _rebuild(args: argparse.Namespace) -> int:
+    lang = args.lang
+    path = Path(args.db or warehouse.default_db_path())
+    if not path.exists():
+        print(text("status.no_warehouse", lang, path=path))
+        return 1
+    count, failed = rebuild(path)
+    if failed is not None:
+        print(
+            text("rebuild.failed", lang, submission_id=failed.submission_id, file=failed.file_name),
+            file=sys.stderr,
+        )
+        for problem in failed.problems:
+            print(f"  - {problem.message(lang)}", file=sys.stderr)
+        return 1
+    print(text("rebuild.done", lang, count=count, path=path))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    handlers = {"load": _load, "status": _status, "rebuild": _rebuild}
+    return handlers[args.command](args)

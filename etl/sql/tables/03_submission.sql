@@ -1,0 +1,14 @@
+-- One row per accepted submission (a file loaded once); never updated after insert. Times in UTC.
+CREATE TABLE IF NOT EXISTS submission (
+    submission_id VARCHAR PRIMARY KEY,
+    sequence_number INTEGER NOT NULL UNIQUE,
+    file_name VARCHAR NOT NULL,
+    sha256 VARCHAR NOT NULL REFERENCES submission_file (sha256),
+    file_kind VARCHAR NOT NULL CHECK (file_kind IN ('meldingen', 'fte')),
+    row_count INTEGER NOT NULL,
+    report_count BIGINT NOT NULL,
+    loaded_at TIMESTAMP NOT NULL,
+    loaded_by VARCHAR NOT NULL,
+    synthetic BOOLEAN NOT NULL,
+    note VARCHAR
+);

@@ -1,0 +1,150 @@
+"""The one place that opens the DuckDB warehouse: short read-only reads, and writes by atomic swap.
+
+DuckDB lets one process open a file for writing and then no other process can open it at all. So
+nobody ever writes the live file: a writer takes an exclusive lock, copies the live file to a
+temporary file beside it, changes the copy, checkpoints and closes it, and renames it over the live
+file (an atomic rename on POSIX). Readers open the live path read-only for a short moment; a reader
+that opened the old file keeps reading that complete old version, the next one sees the new one. A
+writer that dies leaves only its temporary file, which the next writer removes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import os
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+
+SCHEMA_VERSION = 1
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SQL_DIR = Path(__file__).resolve().parent / "sql"
+DEFAULT_DB_PATH = REPO_ROOT / "var" / "meldingen.duckdb"
+VIEW_ORDER = ("v_current_scope", "v_reports", "v_fte", "v_coverage", "v_submission_history")
+TEMP_SUFFIX = ".writing"
+
+
+def default_db_path() -> Path:
+    """MELDINGEN_DB when set, else var/meldingen.duckdb in the repository."""
+    return Path(os.environ.get("MELDINGEN_DB", DEFAULT_DB_PATH))
+
+
+def _sql(relative: str) -> str:
+    return (SQL_DIR / relative).read_text(encoding="utf-8")
+
+
+def create_schema(connection: duckdb.DuckDBPyConnection) -> None:
+    for table_file in sorted((SQL_DIR / "tables").glob("*.sql")):
+        connection.execute(table_file.read_text(encoding="utf-8"))
+    for view in VIEW_ORDER:
+        connection.execute(_sql(f"views/{view}.sql"))
+    has_meta = connection.execute("SELECT count(*) FROM warehouse_meta").fetchone()[0]
+    if not has_meta:
+        connection.execute(
+            "INSERT INTO warehouse_meta VALUES (?, ?)",
+            [SCHEMA_VERSION, dt.datetime.now(dt.UTC).replace(tzinfo=None)],
+        )
+
+
+def version_token(db_path: Path | None = None) -> str:
+    """Changes whenever a writer swaps in a new file: the key for caches of query results."""
+    path = Path(db_path or default_db_path())
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return "absent"
+    return f"{stat.st_ino}-{stat.st_mtime_ns}-{stat.st_size}"
+
+
+def exists(db_path: Path | None = None) -> bool:
+    return Path(db_path or default_db_path()).exists()
+
+
+@contextlib.contextmanager
+def reading(db_path: Path | None = None, attempts: int = 20) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A short-lived read-only connection to the live warehouse."""
+    path = Path(db_path or default_db_path())
+    connection = None
+    for attempt in range(attempts):
+        try:
+            connection = duckdb.connect(str(path), read_only=True)
+            break
+        except duckdb.IOException:
+            # Only a process that opened the live file for writing (an older tool, by hand) can
+            # block us; wait briefly rather than fail the page.
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+    assert connection is not None
+    try:
+        yield connection
+    finally:
+        connection.close()
+
+
+@contextlib.contextmanager
+def writer_lock(db_path: Path) -> Iterator[None]:
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(f"{db_path}.lock", "a+") as lock_file:
+        fcntl.flock(lock_file, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock_file, fcntl.LOCK_UN)
+
+
+def _remove_leftovers(db_path: Path) -> None:
+    for leftover in db_path.parent.glob(f"{db_path.name}.*{TEMP_SUFFIX}*"):
+        leftover.unlink(missing_ok=True)
+
+
+def _fsync(path: Path) -> None:
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+class NoChanges(Exception):
+    """Raised inside `writing` to leave the live warehouse exactly as it was."""
+
+
+@contextlib.contextmanager
+def writing(
+    db_path: Path | None = None, fresh: bool = False
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Change a copy of the warehouse and swap it in when the block ends without an exception.
+
+    With fresh=True the copy starts empty (used by rebuild). Raising NoChanges, or any exception,
+    inside the block discards the copy and leaves the live file untouched.
+    """
+    path = Path(db_path or default_db_path())
+    with writer_lock(path):
+        _remove_leftovers(path)
+        temporary = path.with_name(f"{path.name}.{os.getpid()}{TEMP_SUFFIX}")
+        if path.exists() and not fresh:
+            shutil.copyfile(path, temporary)
+        connection = duckdb.connect(str(temporary))
+        try:
+            create_schema(connection)
+            yield connection
+            connection.execute("CHECKPOINT")
+            connection.close()
+            _fsync(temporary)
+            os.replace(temporary, path)
+            _fsync(path.parent)
+        except NoChanges:
+            connection.close()
+            temporary.unlink(missing_ok=True)
+        except BaseException:
+            with contextlib.suppress(Exception):
+                connection.close()
+            temporary.unlink(missing_ok=True)
+            Path(f"{temporary}.wal").unlink(missing_ok=True)
+            raise
