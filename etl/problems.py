@@ -30,7 +30,7 @@ class Problem:
     def location(self, lang: str = "nl") -> str:
         if self.line is not None and self.column_number is not None:
             return text(
-                "where.cell",
+                "where.cell" if self.column_name else "where.cell_unnamed",
                 lang,
                 file=self.file,
                 line=self.line,

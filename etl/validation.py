@@ -185,22 +185,18 @@ def _frame(table: RawTable, positions: dict[str, int], problems: list[Problem]) 
     kept_rows: list[list[str]] = []
     kept_lines: list[int] = []
     for line, row in zip(table.lines, table.rows, strict=True):
-        if len(row) > width and any(cell.strip() for cell in row[width:]):
+        too_many = len(row) > width and any(cell.strip() for cell in row[width:])
+        too_few = len(row) < width and table.file_format == "csv"
+        if too_many or too_few:
+            # Point at the first field that is extra, or the first that is missing.
+            first_off = width + 1 if too_many else len(row) + 1
             problems.append(
                 Problem(
                     "structure.field_count",
                     table.file_name,
                     line=line,
-                    params={"found": len(row), "expected": width},
-                )
-            )
-            continue
-        if len(row) < width and table.file_format == "csv":
-            problems.append(
-                Problem(
-                    "structure.field_count",
-                    table.file_name,
-                    line=line,
+                    column_number=first_off,
+                    column_name=table.header[first_off - 1] if first_off <= width else "",
                     params={"found": len(row), "expected": width},
                 )
             )
@@ -214,6 +210,7 @@ def _frame(table: RawTable, positions: dict[str, int], problems: list[Problem]) 
 
 def _check_generic_cells(frame: pd.DataFrame, positions: dict[str, int], found: _Collector) -> None:
     """Problems any cell can have: control characters, Excel errors, formulas, personal data."""
+    total_rows = pd.Series(False, index=frame.index)
     for column, position in positions.items():
         values = frame[column]
         personal = _map_uniques(values, personal_data_kind)
@@ -258,6 +255,10 @@ def _check_generic_cells(frame: pd.DataFrame, positions: dict[str, int], found: 
             lambda i, s=stripped: {"value": s[i]},
         )
         frame[column] = stripped
+        total_rows |= total.astype(bool)
+    # A totals row is one mistake, not one per empty cell in it.
+    for column in positions:
+        found.bad[column] = found.bad_mask(column) | total_rows
 
 
 def _required(

@@ -16,6 +16,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "{file}, regel {line}, kolom {column_number} ({column_letter}) '{column_name}'",
         "en": "{file}, line {line}, column {column_number} ({column_letter}) '{column_name}'",
     },
+    "where.cell_unnamed": {
+        "nl": "{file}, regel {line}, kolom {column_number} ({column_letter})",
+        "en": "{file}, line {line}, column {column_number} ({column_letter})",
+    },
     # --- whole-file problems ------------------------------------------------------------------
     "file.empty": {
         "nl": "Het bestand is leeg. Lever een bestand aan met een kopregel en ten minste één regel.",
@@ -313,8 +317,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "changed.",
     },
     "load.not_found": {
-        "nl": "{file}: bestand of map niet gevonden.",
-        "en": "{file}: file or folder not found.",
+        "nl": "bestand of map niet gevonden. Controleer het pad.",
+        "en": "file or folder not found. Check the path.",
     },
     "load.summary": {
         "nl": "{loaded} geladen, {unchanged} ongewijzigd, {rejected} afgewezen.",
