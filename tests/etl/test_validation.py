@@ -8,7 +8,7 @@ import pytest
 
 from etl.loading import load_files
 from etl.validation import passes_eleven_test, personal_data_kind, validate_file
-from tests.etl.conftest import FIXTURES, file_fingerprint, incoming
+from tests.etl.conftest import file_fingerprint, incoming
 
 TODAY = dt.date(2026, 11, 30)
 
@@ -123,12 +123,12 @@ def test_unclosed_quote_reports_the_line_where_it_opened():
 
 def test_all_errors_of_a_file_are_reported_not_only_the_first():
     content = (
-        "departement,jaar,kanaal,categorie,aantal\n"
-        "BZK,2021,meldpunt,pesten,3.5\n"
-        "XYZ,2021,meldpunt,pesten,1\n"
-        "BZK,20211,meldpunt,pesten,1\n"
-        "BZK,2021,brievenbus,pesten,1\n"
-    ).encode()
+        b"departement,jaar,kanaal,categorie,aantal\n"
+        b"BZK,2021,meldpunt,pesten,3.5\n"
+        b"XYZ,2021,meldpunt,pesten,1\n"
+        b"BZK,20211,meldpunt,pesten,1\n"
+        b"BZK,2021,brievenbus,pesten,1\n"
+    )
     problems = validate_file(content, "many.csv", TODAY).problems
     assert [(p.line, p.column_number) for p in problems] == [(2, 5), (3, 1), (4, 2), (5, 3)]
 
