@@ -17,13 +17,24 @@ REGISTERED_CHANNELS: tuple[str, ...] = (
 DELIVERED, EXPLICIT_ZERO, MISSING = "delivered", "explicit_zero", "missing"
 
 
-def expected_grid(years: list[int]) -> pd.DataFrame:
-    """Every sector Rijk ministry that existed in a year x that year x every registered channel."""
+def expected_grid(years: list[int], delivered: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every sector Rijk ministry that existed in a year x that year x the channels it reports.
+
+    Not every ministry has every channel (a departmental report point exists only where reports do
+    not go through the integrity coordinator), so a ministry is expected to deliver the channels it
+    has delivered in any year; a ministry that never delivered anything is expected for all
+    registered channels, so its absence shows.
+    """
+    channels_of: dict[str, set[str]] = {}
+    if delivered is not None:
+        for department, channel in delivered[["department", "channel"]].itertuples(index=False):
+            channels_of.setdefault(department, set()).add(channel)
     rows = [
         (department, year, channel)
         for year in years
         for department in sector_rijk_codes_in_year(year)
         for channel in REGISTERED_CHANNELS
+        if channel in channels_of.get(department, REGISTERED_CHANNELS)
     ]
     return pd.DataFrame(rows, columns=["department", "year", "channel"])
 
@@ -45,7 +56,7 @@ def coverage_table(
                 columns=["department", "year", "channel", "status", "report_count", "submission_id"]
             )
         years = list(range(int(delivered["year"].min()), int(delivered["year"].max()) + 1))
-    grid = expected_grid(years)
+    grid = expected_grid(years, delivered)
     merged = grid.merge(delivered, on=["department", "year", "channel"], how="outer")
     merged["status"] = merged["status"].fillna(MISSING)
     merged = merged[merged["year"].isin(years)]
