@@ -1,0 +1,239 @@
+"""Primary and audit-driven secondary suppression over an AggregateSystem (no pandas here).
+
+Primary: every published number with a value in 1..T-1 is suppressed.
+
+Secondary, driven by the attacker audit (protection.audit):
+
+    queue = primary (and forced) suppressions in position order, then the sensitive hidden
+            numbers (value in 1..T-1 but never shown)
+    for each target in the queue:
+        while audit(target).width < W:
+            choose extra suppressions by the cost rule below, suppress them, append them to queue
+            (re-audit the target)
+
+Cost rule. The candidates are the shown non-zero numbers (all >= T; zeros are never
+suppressed). One small LP finds two solutions u, v that agree with everything that would still
+be shown and with what the symbols reveal, and that move the target apart by W:
+
+    minimise   sum_e cost_e * s_e,         cost_e = value_e + 1e-3 * position_e / m
+    subject to |a_e u - value_e| <= s_e,  |a_e v - value_e| <= s_e,  a_e u >= T, a_e v >= T
+               1 <= a u, a v <= T-1 (primary), a u, a v >= T (secondary)
+               t u - t v >= W,   u, v >= 0,  u = v = 0 on cells fixed by a published zero
+
+and every candidate with s_e > 0 is suppressed: the smallest values first, ties broken by
+position. After that u and v are feasible for the attacker, so the target's interval is at
+least W wide by construction; the audit re-checks it. If the LP is infeasible, no set of extra
+suppressions can protect the target (this happens only through what '<T' reveals, e.g. four
+cells of 1 under a total of 4): UnprotectableError, and the caller must merge categories.
+
+Suppressions only ever relax the attacker's system, so a target once found safe stays safe and
+each target is audited until it passes, never revisited. For the same reason every optimal point
+of an earlier attacker LP stays feasible: a target that two such points (or the true counts)
+already spread by W is safe without solving its LPs.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+from scipy.optimize import linprog
+
+from protection.aggregates import PRIMARY, PUBLISHED, SECONDARY, AggregateSystem, CellKey
+from protection.audit import (
+    WIDTH_TOLERANCE,
+    FeasiblePoints,
+    Interval,
+    attack,
+    attacker_knowledge,
+    zero_fixed_cells,
+)
+from protection.rules import ProtectionRules
+
+# An s_e below this is solver noise, not a perturbation that the solution relies on.
+PERTURBATION_TOLERANCE = 1e-6
+# Only breaks ties between equal values; a position can never outweigh one count.
+POSITION_TIE_BREAK = 1e-3
+
+
+class UnprotectableError(ValueError):
+    """Some number cannot be protected by suppression alone; categories must be merged."""
+
+    text_key = "protection.unprotectable"
+
+    def __init__(self, keys: list[CellKey]) -> None:
+        self.keys = keys
+        listed = ", ".join(str(tuple(key)) for key in keys)
+        super().__init__(
+            f"cannot protect {listed}: even with every shown non-zero number suppressed, what "
+            "the '<T' symbols reveal pins it down; merge small categories (group_small_units) "
+            "or periods and protect again"
+        )
+
+
+@dataclass(frozen=True, eq=False)
+class SuppressionResult:
+    """Statuses of the published numbers and which hidden numbers had to be checked."""
+
+    status: np.ndarray  # per published row: PUBLISHED / PRIMARY / SECONDARY
+    sensitive_hidden: np.ndarray  # indices of hidden rows with a value in 1..T-1
+    audits: int  # number of targets audited (two LPs each), for the performance notes
+    steps: int  # number of cost-rule LPs solved
+
+
+def primary_status(values: np.ndarray, rules: ProtectionRules) -> np.ndarray:
+    """PRIMARY where 1 <= value <= T-1, PUBLISHED elsewhere (zeros are shown)."""
+    below = (values >= 1) & (values <= rules.threshold - 1)
+    return np.where(below, PRIMARY, PUBLISHED).astype(np.int8)
+
+
+def _row(matrix: sparse.csr_array, index: int) -> np.ndarray:
+    return matrix[[index]].toarray().ravel()
+
+
+def _choose_extra_suppressions(
+    system: AggregateSystem,
+    values: np.ndarray,
+    status: np.ndarray,
+    target: np.ndarray,
+    rules: ProtectionRules,
+) -> np.ndarray | None:
+    """Rows to suppress so that the target can move by W; None if no choice can do it."""
+    threshold = float(rules.threshold)
+    fixed = zero_fixed_cells(system.published_rows, status, values)
+    free_cells = np.flatnonzero(~fixed)
+    rows = system.published_rows[:, free_cells]
+    n = len(free_cells)
+
+    candidates = np.flatnonzero((status == PUBLISHED) & (values > 0))
+    primary = np.flatnonzero(status == PRIMARY)
+    secondary = np.flatnonzero(status == SECONDARY)
+    k = len(candidates)
+
+    def both(block: sparse.csr_array) -> list[sparse.csr_array]:
+        """The same constraint on u and on v, as rows over [u, v, s]."""
+        empty = sparse.csr_array((block.shape[0], n))
+        no_slack = sparse.csr_array((block.shape[0], k))
+        return [
+            sparse.hstack([block, empty, no_slack], format="csr"),
+            sparse.hstack([empty, block, no_slack], format="csr"),
+        ]
+
+    blocks: list[sparse.csr_array] = []
+    bounds: list[np.ndarray] = []
+    if k:
+        cand_rows = rows[candidates]
+        minus_slack = -sparse.identity(k, format="csr")
+        empty = sparse.csr_array((k, n))
+        for sign in (1.0, -1.0):
+            blocks.append(sparse.hstack([sign * cand_rows, empty, minus_slack], format="csr"))
+            blocks.append(sparse.hstack([empty, sign * cand_rows, minus_slack], format="csr"))
+            bounds += [sign * values[candidates].astype(float)] * 2
+        # Once hidden, a candidate is read as >= T by the attacker; the solutions must respect it.
+        blocks += both(-cand_rows)
+        bounds += [np.full(k, -threshold)] * 2
+    if len(primary):
+        blocks += both(rows[primary]) + both(-rows[primary])
+        bounds += [np.full(len(primary), threshold - 1)] * 2 + [np.full(len(primary), -1.0)] * 2
+    if len(secondary):
+        blocks += both(-rows[secondary])
+        bounds += [np.full(len(secondary), -threshold)] * 2
+    target_free = target[free_cells]
+    blocks.append(
+        sparse.hstack(
+            [
+                sparse.csr_array(-target_free[None, :]),
+                sparse.csr_array(target_free[None, :]),
+                sparse.csr_array((1, k)),
+            ],
+            format="csr",
+        )
+    )
+    bounds.append(np.array([-rules.min_interval_width]))
+
+    positions = candidates / max(system.n_published, 1)
+    cost = np.concatenate([np.zeros(2 * n), values[candidates] + POSITION_TIE_BREAK * positions])
+    result = linprog(
+        cost,
+        A_ub=sparse.vstack(blocks, format="csr"),
+        b_ub=np.concatenate(bounds),
+        bounds=(0, None),
+        method="highs",
+    )
+    if result.status == 2:
+        return None
+    if result.status != 0:
+        raise RuntimeError(f"suppression LP failed: {result.message}")
+    slack = result.x[2 * n :]
+    chosen = candidates[slack > PERTURBATION_TOLERANCE]
+    if len(chosen) == 0 and k:
+        # Numerically tiny perturbations only: take the largest so that each step makes progress.
+        chosen = candidates[[int(np.argmax(slack))]]
+    return chosen
+
+
+def suppress(
+    system: AggregateSystem,
+    cell_values: np.ndarray,
+    rules: ProtectionRules,
+    forced: Iterable[int] = (),
+) -> SuppressionResult:
+    """Primary suppression, then audit-driven secondary suppression until every target is safe.
+
+    forced: published row indices to hide regardless (for instance a caller's own extra
+    caution); they are treated as secondary and protected like any other hidden number.
+    """
+    cell_values = np.asarray(cell_values, dtype=np.int64)
+    if (cell_values < 0).any():
+        raise ValueError("counts must be non-negative")
+    values = np.rint(system.published_rows @ cell_values).astype(np.int64)
+    status = primary_status(values, rules)
+    for row in sorted(set(forced)):
+        if values[row] == 0:
+            raise ValueError(f"{system.published_keys[row]} is 0; zeros are always shown")
+        if status[row] == PUBLISHED:
+            status[row] = SECONDARY
+
+    hidden_values = np.rint(system.hidden_rows @ cell_values).astype(np.int64)
+    sensitive_hidden = np.flatnonzero((hidden_values >= 1) & (hidden_values <= rules.threshold - 1))
+
+    queue: deque[tuple[str, int]] = deque(("published", int(row)) for row in np.flatnonzero(status))
+    queue.extend(("hidden", int(row)) for row in sensitive_hidden)
+    audits = steps = 0
+    unprotectable: list[CellKey] = []
+    # The true counts satisfy everything the attacker knows, at every stage.
+    points = FeasiblePoints(
+        np.flatnonzero(~zero_fixed_cells(system.published_rows, status, values))
+    )
+    points.add_full(cell_values)
+    knowledge = None
+    while queue:
+        kind, index = queue.popleft()
+        if kind == "published":
+            target, key = _row(system.published_rows, index), system.published_keys[index]
+        else:
+            target, key = _row(system.hidden_rows, index), system.hidden_keys[index]
+        while True:
+            if points.spread(target) >= rules.min_interval_width + WIDTH_TOLERANCE:
+                break
+            if knowledge is None:
+                knowledge = attacker_knowledge(system.published_rows, status, values, rules)
+            interval: Interval = attack(knowledge, target, points)
+            audits += 1
+            if interval.is_at_least(rules.min_interval_width):
+                break
+            chosen = _choose_extra_suppressions(system, values, status, target, rules)
+            steps += 1
+            if chosen is None or len(chosen) == 0:
+                unprotectable.append(key)
+                break
+            for row in chosen:
+                status[row] = SECONDARY
+                queue.append(("published", int(row)))
+            knowledge = None
+    if unprotectable:
+        raise UnprotectableError(unprotectable)
+    return SuppressionResult(status, sensitive_hidden, audits, steps)
