@@ -25,7 +25,7 @@ class CellStatus(StrEnum):
     SECONDARY = "secondary"  # value 0 or >= T, hidden so that a primary cannot be derived
 
 
-STATUS_CODES = {CellStatus.PUBLISHED: 0, CellStatus.PRIMARY: 1, CellStatus.SECONDARY: 2}
+# The int8 codes of status arrays inside the engine; pages see CellStatus strings.
 PUBLISHED, PRIMARY, SECONDARY = 0, 1, 2
 
 
