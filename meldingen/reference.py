@@ -162,3 +162,11 @@ def surveys() -> tuple[Survey, ...]:
 def colours() -> dict[str, str]:
     """Government communication colours by name (name them by hex in code, see SOURCES.md)."""
     return {row["name"]: row["hex"] for row in _read_rows("rijkshuisstijl_colours.csv")}
+
+
+@cache
+def published_figures():
+    """The letter to parliament's figures (data/reference/published_figures.csv), with sources."""
+    import pandas as pd
+
+    return pd.read_csv(REFERENCE_DIR / "published_figures.csv", dtype={"id": str})

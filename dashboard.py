@@ -1,0 +1,45 @@
+"""Entry point of the dashboard (`streamlit run dashboard.py`): setup, first-start demo data, navigation."""
+
+import streamlit as st
+
+from meldingen import web
+from meldingen.i18n import text
+
+st.set_page_config(
+    page_title="Meldingenmonitor Rijk", page_icon=":material/bar_chart:", layout="wide"
+)
+lang = web.choose_language()
+web.ensure_warehouse()
+
+navigation = st.navigation(
+    [
+        st.Page(
+            "pages/overzicht.py",
+            title=text("nav.overview", lang),
+            icon=":material/dashboard:",
+            url_path="overzicht",
+            default=True,
+        ),
+        st.Page(
+            "pages/trends.py",
+            title=text("nav.trends", lang),
+            icon=":material/show_chart:",
+            url_path="trends",
+        ),
+        st.Page(
+            "pages/dekking.py",
+            title=text("nav.coverage", lang),
+            icon=":material/grid_on:",
+            url_path="dekking",
+        ),
+        st.Page(
+            "pages/over_de_cijfers.py",
+            title=text("nav.about", lang),
+            icon=":material/info:",
+            url_path="over-de-cijfers",
+        ),
+    ]
+)
+st.sidebar.markdown(f"**{text('app.name', lang)}**  \n{text('app.tagline', lang)}")
+web.language_toggle()
+navigation.run()

@@ -1,0 +1,14 @@
+"""Page 'Over de cijfers': caveats first, then definitions, methods, sources and the data contract."""
+
+import streamlit as st
+
+from meldingen import web
+from meldingen.views import about_sections
+
+lang, t = web.lang(), web.t
+
+with web.guarded():
+    st.title(t("about.title"))
+    for heading, body in about_sections(lang):
+        st.subheader(heading)
+        st.markdown(body)

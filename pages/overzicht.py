@@ -1,0 +1,57 @@
+"""Page 'Overzicht': the latest complete year at a glance and the series since 2018."""
+
+import streamlit as st
+
+from meldingen import web
+from meldingen.numbers import format_number, format_percentage
+from meldingen.views import build_overview, change_sentence, letter_table
+
+lang, t = web.lang(), web.t
+
+with web.guarded():
+    st.title(t("overview.title"))
+    st.markdown(t("overview.intro"))
+    publication = web.publication() if web.has_warehouse() else None
+    if publication is None or not publication.years:
+        web.no_data_message()
+        st.stop()
+    web.data_banner()
+    model = build_overview(publication, web.coverage(), lang)
+
+    st.subheader(t("overview.latest_heading", year=model.latest_year))
+    first, second, third = st.columns(3)
+    hidden = t("chart.hidden_value")
+    first.metric(
+        t("overview.metric_reports", year=model.latest_year),
+        format_number(model.latest_count, lang=lang) if model.latest_count is not None else hidden,
+        help=t("overview.metric_reports_help"),
+    )
+    second.metric(
+        t("overview.metric_ja_deels"),
+        f"{format_number(model.latest_ja, lang=lang) if model.latest_ja is not None else hidden} / "
+        f"{format_number(model.latest_deels, lang=lang) if model.latest_deels is not None else hidden}",
+        help=t("overview.metric_ja_deels_help"),
+    )
+    third.metric(
+        t("overview.metric_share"),
+        format_percentage(model.latest_share, 1, lang)
+        if model.latest_share is not None
+        else hidden,
+        help=t("overview.metric_share_help"),
+    )
+    st.markdown(change_sentence(model.change, lang))
+
+    for year, gaps in sorted(model.incomplete.items()):
+        st.warning(
+            t("overview.incomplete_year", year=year, missing=", ".join(gaps)),
+            icon=":material/warning:",
+        )
+
+    letter = model.letter
+    if letter is not None:
+        st.subheader(t("overview.letter_heading"))
+        st.markdown(t("overview.letter_intro"))
+        st.dataframe(letter_table(letter, lang), hide_index=True, width="stretch")
+
+    for block in model.charts:
+        web.show_chart(block.figure, block.table, block.summary, block.key, block.footnotes)

@@ -1,0 +1,102 @@
+"""Page 'Trends': one measure by one breakdown over the years, with intervals, rates and tests."""
+
+import streamlit as st
+
+from meldingen import web
+from meldingen.filters import SCALES, TrendFilters, filters_to_params, parse_filters
+from meldingen.publication import BREAKDOWNS_OF_MEASURE, DISCRIMINATION, MEASURES
+from meldingen.views import breakdown_items, build_trends, item_label
+
+lang, t = web.lang(), web.t
+
+with web.guarded():
+    st.title(t("trends.title"))
+    st.markdown(t("trends.intro"))
+    publication = web.publication() if web.has_warehouse() else None
+    if publication is None or not publication.years:
+        web.no_data_message()
+        st.stop()
+    web.data_banner()
+    years = list(publication.years)
+    measure_in_url = st.query_params.get("maat", DISCRIMINATION)
+    items_by_measure = {measure: breakdown_items(publication, measure) for measure in MEASURES}
+    from_url = parse_filters(
+        st.query_params.to_dict(),
+        years,
+        items_by_measure.get(measure_in_url, items_by_measure[DISCRIMINATION]),
+    )
+    defaults = {
+        "trends_measure": from_url.measure,
+        "trends_breakdown": from_url.breakdown,
+        "trends_items": list(from_url.items),
+        "trends_year_from": from_url.year_from or years[0],
+        "trends_year_to": from_url.year_to or years[-1],
+        "trends_scale": from_url.scale,
+    }
+    for key, value in defaults.items():
+        st.session_state.setdefault(key, value)
+
+    with st.container(border=True):
+        left, middle, right = st.columns([2, 2, 3])
+        measure = left.radio(
+            t("trends.measure"),
+            MEASURES,
+            key="trends_measure",
+            format_func=lambda m: t(f"measure.{m}"),
+        )
+        breakdowns = BREAKDOWNS_OF_MEASURE[measure]
+        if st.session_state["trends_breakdown"] not in breakdowns:
+            st.session_state["trends_breakdown"] = "total"
+        breakdown = middle.selectbox(
+            t("trends.breakdown"),
+            breakdowns,
+            key="trends_breakdown",
+            format_func=lambda b: t(f"breakdown.{b}"),
+        )
+        options = items_by_measure[measure].get(breakdown, [])
+        st.session_state["trends_items"] = [
+            i for i in st.session_state["trends_items"] if i in options
+        ]
+        items = right.multiselect(
+            t("trends.items"),
+            options,
+            key="trends_items",
+            format_func=lambda i: item_label(breakdown, i, lang),
+            placeholder=t("trends.items_all"),
+            disabled=not options,
+        )
+        left2, middle2, right2 = st.columns([1, 1, 3])
+        year_from = left2.selectbox(t("trends.year_from"), years, key="trends_year_from")
+        later_years = [year for year in years if year >= year_from]
+        if st.session_state["trends_year_to"] not in later_years:
+            st.session_state["trends_year_to"] = later_years[-1]
+        year_to = middle2.selectbox(t("trends.year_to"), later_years, key="trends_year_to")
+        scale = right2.radio(
+            t("trends.scale"),
+            SCALES,
+            key="trends_scale",
+            format_func=lambda s: t(f"scale.{s}"),
+            horizontal=True,
+        )
+        st.caption(t("trends.filters_note"))
+
+    filters = TrendFilters(measure, breakdown, tuple(items), year_from, year_to, scale)
+    language = st.query_params.get(web.LANG_PARAM)
+    st.query_params.from_dict(
+        {**filters_to_params(filters, years), **({web.LANG_PARAM: language} if language else {})}
+    )
+
+    model = build_trends(publication, web.fte(), filters, lang)
+    if model.rate_note:
+        st.info(model.rate_note)
+    web.show_chart(
+        model.chart.figure,
+        model.chart.table,
+        model.chart.summary,
+        model.chart.key,
+        model.chart.footnotes,
+    )
+    st.subheader(t("trends.change_heading", year=year_to))
+    for label, sentence in model.changes:
+        st.markdown(f"- **{label}**: {sentence}")
+    st.caption(t("trends.method_note"))

@@ -1,0 +1,63 @@
+"""Warehouses and an AppTest factory for the page tests; Streamlit caches are cleared per test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from etl import warehouse
+from etl.loading import collect_files, load_files
+
+REPO = Path(__file__).resolve().parents[2]
+SMALL = Path(__file__).parent / "fixtures" / "small"
+
+
+def build_warehouse(folder: Path | None, path: Path) -> Path:
+    if folder is None:
+        with warehouse.writing(path):
+            pass  # the schema only: an empty warehouse
+        return path
+    files, _ = collect_files([folder])
+    outcomes = load_files(files, path, loaded_by="test")
+    assert {o.status for o in outcomes} == {"loaded"}, [o.problems for o in outcomes]
+    return path
+
+
+@pytest.fixture(scope="session")
+def small_db(tmp_path_factory) -> Path:
+    return build_warehouse(SMALL, tmp_path_factory.mktemp("small") / "small.duckdb")
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory) -> Path:
+    return build_warehouse(REPO / "data" / "demo", tmp_path_factory.mktemp("demo") / "demo.duckdb")
+
+
+@pytest.fixture(scope="session")
+def empty_db(tmp_path_factory) -> Path:
+    return build_warehouse(None, tmp_path_factory.mktemp("empty") / "empty.duckdb")
+
+
+@pytest.fixture
+def app(monkeypatch):
+    """app(db, page=None, params=None) -> an AppTest that has run once."""
+
+    def start(db: Path, page: str | None = None, params: dict[str, str] | None = None) -> AppTest:
+        monkeypatch.setenv("MELDINGEN_DB", str(db))
+        monkeypatch.setenv("MELDINGEN_DEMO", "0")
+        st.cache_data.clear()
+        st.cache_resource.clear()
+        at = AppTest.from_file("../../dashboard.py", default_timeout=120)
+        for key, value in (params or {}).items():
+            at.query_params[key] = value
+        at.run()
+        if page is not None:
+            at.switch_page(page)
+            at.run()
+        return at
+
+    yield start
+    st.cache_data.clear()

@@ -1,0 +1,167 @@
+"""AppTest of every page: renders on demo and empty warehouses, filters, language and URL state."""
+
+from __future__ import annotations
+
+import pytest
+
+from meldingen.i18n import TEXTS
+
+PAGES = ["pages/overzicht.py", "pages/trends.py", "pages/dekking.py", "pages/over_de_cijfers.py"]
+
+
+def texts_on(at) -> list[str]:
+    found: list[str] = []
+    for kind in (
+        "title",
+        "subheader",
+        "markdown",
+        "caption",
+        "warning",
+        "info",
+        "error",
+        "success",
+    ):
+        found += [str(element.value) for element in getattr(at, kind)]
+    found += [m.label for m in at.metric]
+    for kind in ("radio", "selectbox", "multiselect", "select_slider", "button_group"):
+        found += [w.label for w in getattr(at, kind, [])]
+    for frame in at.dataframe:
+        found += [str(c) for c in frame.value.columns] + [str(i) for i in frame.value.index]
+        found += [str(v) for v in frame.value.to_numpy().ravel()]
+    return found
+
+
+def table_rows(at, index: int = 0) -> dict[str, list[str]]:
+    frame = at.dataframe[index].value
+    return {
+        str(label): [str(v) for v in row]
+        for label, row in zip(frame.index, frame.to_numpy(), strict=True)
+    }
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("which", ["demo_db", "empty_db"])
+def test_every_page_renders_without_exception(app, page, which, request):
+    at = app(request.getfixturevalue(which), page)
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    assert at.title
+    if which == "empty_db" and page != "pages/over_de_cijfers.py":
+        assert any("Er zijn nog geen gegevens geladen" in i.value for i in at.info)
+
+
+def test_overview_figures_on_the_small_warehouse(app, small_db):
+    at = app(small_db)
+    metrics = {m.label: m.value for m in at.metric}
+    # Both years lack most ministries, so the newest year (2022) is shown, with a warning.
+    assert metrics["Meldingen discriminatie en racisme 2022"] == "33"
+    assert metrics["Waarvan geheel / deels"] == "27 / 6"
+    assert metrics["Aandeel in alle meldingen"] == "49,3%"  # 33 / 67
+    assert any("2022 is onvolledig" in w.value for w in at.warning)
+    assert any("niet statistisch significant" in m.value for m in at.markdown)  # 25 -> 33
+
+
+def test_overview_on_demo_shows_the_letter_comparison(app, demo_db):
+    at = app(demo_db)
+    letter = at.dataframe[0].value
+    assert list(letter.iloc[:, 1]) == ["75–105 (25-35 per jaar)", "5"]
+    assert list(letter.iloc[:, 3]) == ["✓ komt overeen", "✓ komt overeen"]
+    assert any("Synthetische voorbeeldgegevens" in w.value for w in at.warning)
+
+
+def test_trends_default_is_discrimination_total(app, small_db):
+    at = app(small_db, "pages/trends.py")
+    rows = table_rows(at)
+    assert rows == {"Totaal": ["25", "33"]}
+
+
+def test_trends_breakdown_by_channel(app, small_db):
+    at = app(small_db, "pages/trends.py")
+    at.selectbox(key="trends_breakdown").set_value("channel").run()
+    rows = table_rows(at)
+    assert rows["Vertrouwenspersoon"] == ["15", "20", "35"]
+    assert rows["Integriteitscoördinator"] == ["5", "7", "12"]
+    assert rows["Klachtencommissie"] == ["5", "6", "11"]
+    assert rows["Totaal"] == ["25", "33", "58"]
+
+
+def test_trends_measure_all_reports(app, small_db):
+    at = app(small_db, "pages/trends.py")
+    at.radio(key="trends_measure").set_value("all").run()
+    assert table_rows(at) == {"Totaal": ["55", "67"]}
+
+
+def test_trends_selecting_items_and_years(app, small_db):
+    at = app(small_db, "pages/trends.py")
+    at.selectbox(key="trends_breakdown").set_value("channel").run()
+    at.multiselect(key="trends_items").set_value(["vertrouwenspersoon"]).run()
+    assert set(table_rows(at)) == {"Vertrouwenspersoon", "Totaal"}
+    at.selectbox(key="trends_year_from").set_value(2022).run()
+    rows = table_rows(at)
+    assert rows["Vertrouwenspersoon"] == ["20", "35"]  # 2022 and the all-years total
+
+
+def test_trends_rate_per_1000_fte_by_ministry(app, small_db):
+    at = app(small_db, "pages/trends.py")
+    at.selectbox(key="trends_breakdown").set_value("department").run()
+    at.radio(key="trends_scale").set_value("per1000fte").run()
+    rows = table_rows(at)
+    assert rows["BZK"][:2] == ["11", "15"]
+    assert rows["BZK (per 1.000 fte)"][:2] == [
+        "1,10",
+        "1,50",
+    ]  # 11 / 10,000 x 1,000; 15 / 10,000 x 1,000
+    assert rows["FIN (per 1.000 fte)"][:2] == [
+        "0,47",
+        "0,60",
+    ]  # 14 / 30,000 x 1,000; 18 / 30,000 x 1,000
+
+
+def test_trends_filters_round_trip_through_the_url(app, small_db):
+    at = app(
+        small_db,
+        "pages/trends.py",
+        params={"maat": "all", "uitsplitsing": "channel", "van": "2022"},
+    )
+    assert at.radio(key="trends_measure").value == "all"
+    assert at.selectbox(key="trends_breakdown").value == "channel"
+    assert at.selectbox(key="trends_year_from").value == 2022
+    assert at.selectbox(key="trends_year_to").value == 2022
+    at.selectbox(key="trends_breakdown").set_value("category").run()
+    assert at.query_params["uitsplitsing"] == "category"
+    assert at.query_params["maat"] == "all"
+
+
+def test_unknown_url_values_fall_back_to_defaults(app, small_db):
+    at = app(
+        small_db, "pages/trends.py", params={"maat": "x", "uitsplitsing": "'; DROP", "van": "1800"}
+    )
+    assert not at.exception
+    assert table_rows(at) == {"Totaal": ["25", "33"]}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_english_switches_every_label(app, small_db, page):
+    at = app(small_db, page, params={"taal": "en"})
+    assert not at.exception
+    shown = "\n".join(texts_on(at))
+    dutch_only = {
+        entry["nl"]
+        for entry in TEXTS.values()
+        if entry.get("en")
+        and entry["nl"] not in entry["en"]
+        and len(entry["nl"]) > 14
+        and "{" not in entry["nl"]
+    }
+    leaked = [text for text in dutch_only if text in shown]
+    assert leaked == []
+    assert at.title[0].value in {"Overview", "Trends", "Coverage", "About the figures"}
+
+
+def test_coverage_page_shows_status_not_counts(app, small_db):
+    at = app(small_db, "pages/dekking.py")
+    matrix = at.dataframe[1].value
+    assert "IC● MP· VP● KC·" in matrix.loc["BZK", "2021"]
+    assert matrix.loc["AZ", "2021"].count("–") == 4
+    history = at.dataframe[2].value
+    assert len(history) == 5
