@@ -1,4 +1,8 @@
-"""Entry point of the dashboard (`streamlit run dashboard.py`): setup, first-start demo data, navigation."""
+"""Entry point of the dashboard (`streamlit run dashboard.py`): setup, first-start demo data, navigation.
+
+The page scripts live in app_pages/, not pages/: a pages/ folder beside this script makes Streamlit
+run its old directory-based navigation for direct links such as /trends, bypassing this file.
+"""
 
 import streamlit as st
 
@@ -14,26 +18,26 @@ web.ensure_warehouse()
 navigation = st.navigation(
     [
         st.Page(
-            "pages/overzicht.py",
+            "app_pages/overzicht.py",
             title=text("nav.overview", lang),
             icon=":material/dashboard:",
             url_path="overzicht",
             default=True,
         ),
         st.Page(
-            "pages/trends.py",
+            "app_pages/trends.py",
             title=text("nav.trends", lang),
             icon=":material/show_chart:",
             url_path="trends",
         ),
         st.Page(
-            "pages/dekking.py",
+            "app_pages/dekking.py",
             title=text("nav.coverage", lang),
             icon=":material/grid_on:",
             url_path="dekking",
         ),
         st.Page(
-            "pages/over_de_cijfers.py",
+            "app_pages/over_de_cijfers.py",
             title=text("nav.about", lang),
             icon=":material/info:",
             url_path="over-de-cijfers",

@@ -100,14 +100,14 @@ def add_event_markers(
     """Dashed vertical lines for dated events within the shown years (series breaks, new channels)."""
     if not years:
         return
-    for event in events:
+    for number, event in enumerate(events):
         x = _event_x(event.date)
         if not (min(years) - 0.5 <= x <= max(years) + 0.5):
             continue
         figure.add_vline(x=x, line={"dash": "dash", "color": colour("grijs-6"), "width": 1})
         figure.add_annotation(
             x=x,
-            y=1.0,
+            y=1.0 if number % 2 == 0 else 0.93,
             yref="paper",
             text=event.date.strftime("%d-%m-%Y"),
             hovertext=event.label(lang),
@@ -133,8 +133,13 @@ def trend_lines(
     palette = categorical_colours()
     lower, upper = ("lower", "upper") if value == "count" else ("rate_lower", "rate_upper")
     decimals = 0 if value == "count" else 2
-    for index, (item, rows) in enumerate(long.groupby("item", sort=False)):
-        rows = rows.sort_values("year")
+    items = [item for item in dict.fromkeys(long["item"]) if item != TOTAL]
+    for index, item in enumerate([*items, TOTAL] if (long["item"] == TOTAL).any() else items):
+        rows = long[long["item"] == item].sort_values("year")
+        # The total is always dark and thick; the items take the colour-blind-safe order.
+        line_colour = (
+            colour("grijs-7") if item == TOTAL and items else palette[index % len(palette)]
+        )
         y = rows[value].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
         low = rows[lower].to_numpy(dtype=float)
         high = rows[upper].to_numpy(dtype=float)
@@ -152,7 +157,7 @@ def trend_lines(
             y=[None if np.isnan(v) else v for v in y],
             mode="lines+markers",
             name=labels.get(item, item),
-            line={"color": palette[index % len(palette)], "width": 3 if item == TOTAL else 2},
+            line={"color": line_colour, "width": 3 if item == TOTAL else 2},
             marker={
                 "size": 8,
                 "symbol": ["circle", "square", "diamond", "triangle-up", "x", "star", "cross"][

@@ -624,11 +624,11 @@ TEXTS.update(
             "en": "Reports concerning discrimination and racism divided by all reports of undesirable "
             "behaviour (bullying, harassment, aggression, other).",
         },
-        "overview.incomplete_year": {
-            "nl": "{year} is onvolledig: geen aanlevering van {missing}. Cijfers voor dat jaar zijn "
-            "daardoor te laag.",
-            "en": "{year} is incomplete: nothing delivered by {missing}. Figures for that year are "
-            "therefore too low.",
+        "overview.incomplete_years": {
+            "nl": "**Onvolledige jaren.** Hier ontbreekt een aanlevering; de cijfers voor die jaren "
+            "zijn daardoor te laag (zie Dekking):",
+            "en": "**Incomplete years.** A submission is missing here; figures for those years are "
+            "therefore too low (see Coverage):",
         },
         "overview.letter_heading": {
             "nl": "Klopt het met wat de Kamer is verteld?",
@@ -700,6 +700,11 @@ TEXTS.update(
             "en": "{measure}, by {breakdown}",
         },
         "trends.change_heading": {"nl": "Verandering naar {year}", "en": "Change to {year}"},
+        "trends.largest_shown": {
+            "nl": "De {shown} grootste van {total} worden getoond; kies er zelf bij 'Toon'.",
+            "en": "The {shown} largest of {total} are shown; choose your own under 'Show'.",
+        },
+        "trends.events": {"nl": "Gemarkeerd in de grafiek:", "en": "Marked in the chart:"},
         "trends.per_1000": {"nl": "per 1.000 fte", "en": "per 1,000 fte"},
         "trends.rate_unavailable": {
             "nl": "Per 1.000 fte kan alleen voor het totaal en per ministerie: voor kanalen, "

@@ -251,6 +251,8 @@ class TrendsModel:
     changes: list[tuple[str, str]]
     rate_available: bool
     rate_note: str | None
+    selection_note: str | None
+    events_caption: str | None
 
 
 def build_trends(
@@ -264,7 +266,12 @@ def build_trends(
     ]
     table = publication.table(filters.measure, filters.breakdown)
     all_items = [] if table.is_series else [i for i in table.values.index if i != TOTAL]
-    chosen = list(filters.items) or all_items
+    chosen = list(filters.items) or _largest_items(table, all_items)
+    selection_note = (
+        text("trends.largest_shown", lang, shown=len(chosen), total=len(all_items))
+        if not filters.items and len(chosen) < len(all_items)
+        else None
+    )
     long = measures.series_with_intervals(table, years, chosen if not table.is_series else None)
     if not table.is_series:
         long = long[long["item"].isin(chosen if filters.items else [*chosen, TOTAL])]
@@ -314,7 +321,39 @@ def build_trends(
             changes.append((labels.get(item, item), change_sentence(change, lang)))
     summary = _trend_summary(long, labels, years, lang, value)
     chart = ChartBlock("trends", figure, shown_table, summary, table.footnotes(lang))
-    return TrendsModel(chart, changes, rate_available, rate_note)
+    return TrendsModel(
+        chart, changes, rate_available, rate_note, selection_note, _events_caption(years, lang)
+    )
+
+
+MAX_DEFAULT_SERIES = 6
+
+
+def _largest_items(table: ProtectedTable, items: list[str]) -> list[str]:
+    """Without a selection, at most six lines: the items with the largest shown totals."""
+    if table.is_series or len(items) <= MAX_DEFAULT_SERIES:
+        return items
+    totals = table.values[TOTAL] if TOTAL in table.values.columns else table.values.sum(axis=1)
+    ranked = sorted(
+        items,
+        key=lambda item: (
+            -(0 if pd.isna(totals.get(item)) else int(totals[item])),
+            items.index(item),
+        ),
+    )
+    keep = set(ranked[:MAX_DEFAULT_SERIES])
+    return [item for item in items if item in keep]
+
+
+def _events_caption(years: list[int], lang: str) -> str | None:
+    shown = [e for e in events() if years and min(years) <= e.date.year <= max(years)]
+    if not shown:
+        return None
+    return (
+        text("trends.events", lang)
+        + " "
+        + "; ".join(f"{e.date.strftime('%d-%m-%Y')}: {e.label(lang)}" for e in shown)
+    )
 
 
 def _trend_summary(
@@ -486,3 +525,9 @@ def about_sections(lang: str) -> list[tuple[str, str]]:
         (text("about.sources_heading", lang), "\n".join(sources)),
         (text("about.contract_heading", lang), text("about.contract", lang)),
     ]
+
+
+def incomplete_years_text(incomplete: dict[int, list[str]], lang: str) -> str:
+    """One warning for all incomplete years: 'Onvolledige jaren ... 2019: AZ; JenV klachtencommissie'."""
+    lines = [f"- **{year}**: {', '.join(gaps)}" for year, gaps in sorted(incomplete.items())]
+    return text("overview.incomplete_years", lang) + "\n" + "\n".join(lines)

@@ -61,6 +61,19 @@ def language_toggle() -> None:
         st.query_params[LANG_PARAM] = lang()
 
 
+def widgets_follow_language(keys: list[str]) -> None:
+    """Forget widget state when the language changed since these widgets were drawn.
+
+    A widget whose labels change is a new widget to Streamlit and shows no value; the page then
+    re-reads its state from the URL, which holds the same filters.
+    """
+    marker = f"_widgets_language_{'_'.join(keys)}"
+    if st.session_state.get(marker, lang()) != lang():
+        for key in keys:
+            st.session_state.pop(key, None)
+    st.session_state[marker] = lang()
+
+
 def db_path() -> Path:
     return warehouse.default_db_path()
 

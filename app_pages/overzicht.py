@@ -4,7 +4,7 @@ import streamlit as st
 
 from meldingen import web
 from meldingen.numbers import format_number, format_percentage
-from meldingen.views import build_overview, change_sentence, letter_table
+from meldingen.views import build_overview, change_sentence, incomplete_years_text, letter_table
 
 lang, t = web.lang(), web.t
 
@@ -41,11 +41,8 @@ with web.guarded():
     )
     st.markdown(change_sentence(model.change, lang))
 
-    for year, gaps in sorted(model.incomplete.items()):
-        st.warning(
-            t("overview.incomplete_year", year=year, missing=", ".join(gaps)),
-            icon=":material/warning:",
-        )
+    if model.incomplete:
+        st.warning(incomplete_years_text(model.incomplete, lang), icon=":material/warning:")
 
     letter = model.letter
     if letter is not None:

@@ -33,6 +33,7 @@ with web.guarded():
         "trends_year_to": from_url.year_to or years[-1],
         "trends_scale": from_url.scale,
     }
+    web.widgets_follow_language(list(defaults))
     for key, value in defaults.items():
         st.session_state.setdefault(key, value)
 
@@ -89,6 +90,8 @@ with web.guarded():
     model = build_trends(publication, web.fte(), filters, lang)
     if model.rate_note:
         st.info(model.rate_note)
+    if model.selection_note:
+        st.caption(model.selection_note)
     web.show_chart(
         model.chart.figure,
         model.chart.table,
@@ -96,6 +99,8 @@ with web.guarded():
         model.chart.key,
         model.chart.footnotes,
     )
+    if model.events_caption:
+        st.caption(model.events_caption)
     st.subheader(t("trends.change_heading", year=year_to))
     for label, sentence in model.changes:
         st.markdown(f"- **{label}**: {sentence}")
