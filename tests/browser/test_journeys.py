@@ -79,7 +79,7 @@ def test_policymaker_browses_every_page_filters_and_switches_language(page, serv
 def test_dashboard_keeps_working_while_the_command_line_loads(page, server, tmp_path):
     open_page(page, server.url)
     metric = page.get_by_test_id("stMetric").first
-    expect(metric).to_contain_text("73")  # 2025 in the demo data
+    expect(metric).to_contain_text("73", timeout=120_000)  # 2025 in the demo data
     extra = tmp_path / "AZ_2025_correctie.csv"
     # AZ had no reports of discrimination in 2025; this correction adds 25 for AZ's channels.
     extra.write_text(

@@ -12,18 +12,21 @@ REPO = Path(__file__).resolve().parents[2]
 
 READER = textwrap.dedent(
     """
-    import json, sys, time
+    import json, pathlib, sys, time
     from etl import warehouse
-    db, stop_after = sys.argv[1], float(sys.argv[2])
+    db, stop_file = sys.argv[1], pathlib.Path(sys.argv[2])
     seen, errors, reads = set(), [], 0
-    end = time.monotonic() + stop_after
-    while time.monotonic() < end:
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        stopping = stop_file.exists()  # checked before the read, so the last read sees the end
         try:
             with warehouse.reading(db) as connection:
                 seen.add(connection.execute("SELECT count(*) FROM submission").fetchone()[0])
             reads += 1
         except Exception as error:
             errors.append(repr(error))
+        if stopping:
+            break
     print(json.dumps({"seen": sorted(seen), "errors": errors[:5], "reads": reads}))
     """
 )
@@ -44,8 +47,9 @@ def test_reader_process_keeps_working_while_another_process_loads(tmp_path):
         text=True,
     )
     assert first.returncode == 0, first.stderr
+    stop = tmp_path / "stop"
     reader = subprocess.Popen(
-        [sys.executable, "-c", READER, str(db), "8"],
+        [sys.executable, "-c", READER, str(db), str(stop)],
         cwd=REPO,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -59,7 +63,8 @@ def test_reader_process_keeps_working_while_another_process_loads(tmp_path):
             text=True,
         )
         assert loaded.returncode == 0, loaded.stderr
-    out, err = reader.communicate(timeout=60)
+    stop.touch()
+    out, err = reader.communicate(timeout=120)
     assert reader.returncode == 0, err
     report = json.loads(out)
     assert report["errors"] == []
