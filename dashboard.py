@@ -31,6 +31,18 @@ navigation = st.navigation(
             url_path="trends",
         ),
         st.Page(
+            "app_pages/export.py",
+            title="Export",  # the same word in Dutch and English; text("export.nav") once merged
+            icon=":material/download:",
+            url_path="export",
+        ),
+        st.Page(
+            "app_pages/onderrapportage.py",
+            title=text("nav.underreporting", lang),
+            icon=":material/visibility_off:",
+            url_path="onderrapportage",
+        ),
+        st.Page(
             "app_pages/dekking.py",
             title=text("nav.coverage", lang),
             icon=":material/grid_on:",

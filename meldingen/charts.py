@@ -202,3 +202,77 @@ def share_line(share: pd.DataFrame, title: str, lang: str = "nl") -> go.Figure:
     figure = _layout(figure, title, text("chart.percent", lang), lang)
     figure.update_yaxes(ticksuffix="%", rangemode="tozero")
     return figure
+
+
+def underreporting_chart(
+    registered: dict[int, int],
+    survey: dict[int, tuple[float, float | None, float | None]],
+    band: dict[int, tuple[float, float]],
+    mse_years: dict[int, tuple[float, float, float]],
+    title: str,
+    labels: Mapping[str, str],
+    lang: str = "nl",
+) -> go.Figure:
+    """Registered cases against the estimates, per year, on a log scale.
+
+    survey: year -> (V, lower, upper) people with an experience; band: year -> (min, max) of
+    R / published reporting rate; mse_years: year -> (N_hat, lower, upper) cases on no list plus seen.
+    """
+    figure = go.Figure()
+    palette = categorical_colours()
+    years = sorted(set(registered) | set(survey) | set(mse_years))
+    if band:
+        band_years = sorted(band)
+        figure.add_scatter(
+            x=band_years + band_years[::-1],
+            y=[band[y][1] for y in band_years] + [band[y][0] for y in band_years[::-1]],
+            fill="toself",
+            fillcolor="rgba(204,204,204,0.45)",
+            line={"width": 0},
+            name=labels["band"],
+            hoverinfo="skip",
+        )
+    figure.add_scatter(
+        x=sorted(registered),
+        y=[registered[y] for y in sorted(registered)],
+        mode="lines+markers",
+        name=labels["registered"],
+        line={"color": colour("logoblauw"), "width": 3},
+        marker={"symbol": "circle", "size": 9},
+    )
+    if mse_years:
+        mse_sorted = sorted(mse_years)
+        values = [mse_years[y] for y in mse_sorted]
+        figure.add_scatter(
+            x=mse_sorted,
+            y=[v[0] for v in values],
+            mode="markers",
+            name=labels["mse"],
+            marker={"color": palette[3], "symbol": "diamond", "size": 10},
+            error_y={
+                "type": "data",
+                "symmetric": False,
+                "array": [v[2] - v[0] for v in values],
+                "arrayminus": [v[0] - v[1] for v in values],
+            },
+        )
+    if survey:
+        survey_sorted = sorted(survey)
+        values = [survey[y] for y in survey_sorted]
+        figure.add_scatter(
+            x=survey_sorted,
+            y=[v[0] for v in values],
+            mode="markers",
+            name=labels["survey"],
+            marker={"color": palette[1], "symbol": "square", "size": 11},
+            error_y={
+                "type": "data",
+                "symmetric": False,
+                "array": [(v[2] - v[0]) if v[2] is not None else 0 for v in values],
+                "arrayminus": [(v[0] - v[1]) if v[1] is not None else 0 for v in values],
+            },
+        )
+    figure = _layout(figure, title, labels["axis"], lang)
+    figure.update_yaxes(type="log", rangemode="normal", dtick=1, tickformat=",d")
+    figure.update_xaxes(range=[min(years) - 0.5, max(years) + 0.5] if years else None)
+    return figure

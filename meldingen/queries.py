@@ -128,3 +128,69 @@ def data_version(connection: duckdb.DuckDBPyConnection) -> DataVersion:
         latest_load=pd.Timestamp(row[2]) if row[2] is not None else None,
         synthetic=bool(row[3]),
     )
+
+
+def discrimination_cases_by_year(connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Per year: registrations and distinct cases of discrimination or racism (ja or deels).
+
+    cases = sum(count) of rows without a link key + number of distinct (department, link_key):
+    a case that reached two channels of one ministry counts once. Raw counts: pass them through
+    meldingen.underreporting.protected_cases before showing anything.
+    """
+    return connection.execute(
+        """
+        SELECT
+            year,
+            sum(count)::BIGINT AS registrations,
+            (coalesce(sum(count) FILTER (WHERE link_key IS NULL), 0)
+             + count(DISTINCT department || ':' || link_key) FILTER (WHERE link_key IS NOT NULL))::BIGINT
+                AS cases
+        FROM v_reports
+        WHERE concerns_discrimination IN (?, ?)
+        GROUP BY year
+        ORDER BY year
+        """,
+        ["ja", "deels"],
+    ).df()
+
+
+def capture_histories(
+    connection: duckdb.DuckDBPyConnection, channels: tuple[str, ...]
+) -> pd.DataFrame:
+    """Capture-history table per year for discrimination cases: one 0/1 column per channel + count.
+
+    A case is a (department, link_key) seen in one or more channels within one year; rows without
+    a link key are cases seen in their channel only (this assumes departments key every case that
+    reached more than one channel: the matching-quality assumption of the estimate).
+    """
+    rows = connection.execute(
+        """
+        WITH keyed AS (
+            SELECT year, department, link_key, list_distinct(list(channel)) AS seen, 1 AS count
+            FROM v_reports
+            WHERE concerns_discrimination IN ('ja', 'deels') AND link_key IS NOT NULL
+              AND list_contains(?::VARCHAR[], channel)
+            GROUP BY year, department, link_key
+        ),
+        unkeyed AS (
+            SELECT year, department, NULL AS link_key, [channel] AS seen, count
+            FROM v_reports
+            WHERE concerns_discrimination IN ('ja', 'deels') AND link_key IS NULL AND count > 0
+              AND list_contains(?::VARCHAR[], channel)
+        )
+        SELECT year, seen, sum(count)::BIGINT AS count
+        FROM (SELECT * FROM keyed UNION ALL SELECT * FROM unkeyed)
+        GROUP BY year, seen
+        """,
+        [list(channels), list(channels)],
+    ).fetchall()
+    records = []
+    for year, seen, count in rows:
+        record = {
+            "year": int(year),
+            **{channel: int(channel in seen) for channel in channels},
+            "count": int(count),
+        }
+        records.append(record)
+    frame = pd.DataFrame(records, columns=["year", *channels, "count"])
+    return frame.groupby(["year", *channels], as_index=False)["count"].sum()

@@ -16,6 +16,7 @@ from etl.loading import collect_files, load_files
 from meldingen import queries
 from meldingen.coverage import coverage_table
 from meldingen.i18n import DEFAULT_LANGUAGE, LANGUAGES, text
+from meldingen.numbers import format_number  # noqa: F401 - re-exported for pages
 from meldingen.publication import Publication, build_publication
 from protection.rules import ProtectionRules
 
@@ -110,6 +111,12 @@ def _read(version: str, path: str, what: str) -> object:
             return queries.fte_by_group(connection)
         if what == "version":
             return queries.data_version(connection)
+        if what == "cases":
+            return queries.discrimination_cases_by_year(connection)
+        if what == "histories":
+            from meldingen.underreporting import MSE_LISTS
+
+            return queries.capture_histories(connection, tuple(MSE_LISTS))
     raise ValueError(what)
 
 
@@ -138,6 +145,26 @@ def history() -> pd.DataFrame:
 
 def fte() -> pd.DataFrame:
     return _read(warehouse.version_token(db_path()), str(db_path()), "fte")
+
+
+def discrimination_cases() -> pd.DataFrame:
+    return _read(warehouse.version_token(db_path()), str(db_path()), "cases")
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _mse(version: str, path: str) -> object:
+    from meldingen.underreporting import mse_result, protected_cases
+
+    del path
+    rules = ProtectionRules()
+    registered = protected_cases(discrimination_cases(), publication(), rules)
+    histories = _read(version, str(db_path()), "histories")
+    return mse_result(histories, registered)
+
+
+def mse() -> object:
+    """Capture-recapture over the channels (cached per warehouse version: model search is slow)."""
+    return _mse(warehouse.version_token(db_path()), str(db_path()))
 
 
 def data_version() -> queries.DataVersion:
@@ -179,5 +206,8 @@ def show_chart(
     st.markdown(f"<p class='chart-summary'>{summary}</p>", unsafe_allow_html=True)
     with st.expander(t("chart.table_alternative")):
         st.dataframe(table, width="stretch")
+    from meldingen.export_widgets import chart_downloads  # here: export_widgets imports web
+
+    chart_downloads(figure, table, key, footnotes)
     for note in footnotes or []:
         st.caption(note)

@@ -9,6 +9,7 @@ from meldingen.i18n import TEXTS
 PAGES = [
     "app_pages/overzicht.py",
     "app_pages/trends.py",
+    "app_pages/onderrapportage.py",
     "app_pages/dekking.py",
     "app_pages/over_de_cijfers.py",
 ]
@@ -162,7 +163,13 @@ def test_english_switches_every_label(app, small_db, page):
     }
     leaked = [text for text in dutch_only if text in shown]
     assert leaked == []
-    assert at.title[0].value in {"Overview", "Trends", "Coverage", "About the figures"}
+    assert at.title[0].value in {
+        "Overview",
+        "Trends",
+        "How much goes unreported?",
+        "Coverage",
+        "About the figures",
+    }
 
 
 def test_coverage_page_shows_status_not_counts(app, small_db):
@@ -172,3 +179,24 @@ def test_coverage_page_shows_status_not_counts(app, small_db):
     assert matrix.loc["AZ", "2021"].count("–") == 4
     history = at.dataframe[2].value
     assert len(history) == 5
+
+
+def test_underreporting_on_demo_shows_both_methods_with_intervals(app, demo_db):
+    at = app(demo_db, "app_pages/onderrapportage.py")
+    assert not at.exception
+    labels = [m.label for m in at.metric]
+    assert "Mensen met een ervaring (V)" in labels
+    assert "Geschat totaal (stapsgewijs model)" in labels
+    captions = " ".join(c.value for c in at.caption)
+    assert "95%-interval" in captions
+    # 2023 survey: N = 139,845 persons, p = 10%: V = 13,984.5 people with an experience.
+    assert at.metric[0].value == "13.984"
+
+
+def test_underreporting_marks_changed_assumptions(app, demo_db):
+    at = app(demo_db, "app_pages/onderrapportage.py")
+    assert not any("wijken af van de standaard" in i.value for i in at.info)
+    at.number_input(key="under_p_2023").set_value(20.0).run()
+    assert any("wijken af van de standaard" in i.value for i in at.info)
+    # 139,845 x 20% = 27,969.
+    assert at.metric[0].value == "27.969"

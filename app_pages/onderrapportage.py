@@ -1,0 +1,160 @@
+"""Page 'Onderrapportage': how much goes unreported, by two methods, with intervals and assumptions."""
+
+import streamlit as st
+
+from analysis.survey import note_text
+from meldingen import web
+from meldingen.underreporting import (
+    assumptions_table,
+    comparison_chart,
+    default_inputs,
+    mse_models_table,
+    protected_cases,
+    scenario_table,
+    survey_metrics,
+    survey_result,
+    with_changes,
+)
+
+lang, t = web.lang(), web.t
+
+with web.guarded():
+    st.title(t("under.title"))
+    st.warning(t("under.caveats"), icon=":material/priority_high:")
+    publication = web.publication() if web.has_warehouse() else None
+    if publication is None or not publication.years:
+        web.no_data_message()
+        st.stop()
+    web.data_banner()
+    registered = protected_cases(web.discrimination_cases(), publication)
+    defaults = default_inputs()
+
+    st.header(t("under.survey_heading"))
+    st.markdown(t("under.survey_intro"))
+    years = [year for year in defaults if year in registered]
+    if not years:
+        st.info(t("under.no_survey_year"))
+        st.stop()
+    year = st.selectbox(t("under.survey_year"), years, index=len(years) - 1, key="under_year")
+    base = defaults[year]
+    with st.expander(t("under.adjust")):
+        left, middle, right = st.columns(3)
+        size = left.number_input(
+            t("under.assumption_workforce"),
+            min_value=1.0,
+            value=float(base.workforce_size or 1),
+            step=1000.0,
+            key=f"under_n_{year}",
+        )
+        unit = left.radio(
+            t("under.unit"),
+            ["persons", "fte"],
+            index=["persons", "fte"].index(base.workforce_unit),
+            format_func=lambda u: t(f"under.unit_{u}"),
+            key=f"under_unit_{year}",
+            horizontal=True,
+        )
+        prevalence = (
+            middle.number_input(
+                t("under.assumption_prevalence") + " (%)",
+                min_value=0.0,
+                max_value=100.0,
+                value=base.prevalence * 100,
+                step=0.5,
+                key=f"under_p_{year}",
+            )
+            / 100
+        )
+        sample = middle.number_input(
+            t("under.assumption_sample"),
+            min_value=0,
+            value=int(base.sample_size or 0),
+            step=100,
+            key=f"under_sample_{year}",
+            help=t("under.sample_help"),
+        )
+        deff = right.number_input(
+            t("under.assumption_deff"),
+            min_value=1.0,
+            value=base.design_effect,
+            step=0.1,
+            key=f"under_deff_{year}",
+        )
+        share = right.number_input(
+            t("under.assumption_q") + " (%)",
+            min_value=0.0,
+            max_value=100.0,
+            value=0.0,
+            step=1.0,
+            key=f"under_q_{year}",
+            help=t("under.q_help"),
+        )
+    inputs = with_changes(
+        base,
+        workforce_size=size,
+        workforce_unit=unit,
+        prevalence=prevalence,
+        sample_size=int(sample) or None,
+        design_effect=deff,
+        reporting_share=share / 100 if share > 0 else None,
+    )
+    result = survey_result(inputs, base, registered[year])
+    if result.changed_by_user:
+        st.info(t("under.changed"), icon=":material/edit:")
+    if result.estimate is None:
+        st.info(t("under.registered_hidden"))
+    else:
+        columns = st.columns(4)
+        for column, (label, value, interval) in zip(
+            columns, survey_metrics(result, lang), strict=False
+        ):
+            column.metric(label, value, help=interval or None)
+            if interval:
+                column.caption(interval)
+        for note in result.estimate.notes:
+            st.caption(note_text(note, lang))
+        if result.estimate.expected_registrations is not None:
+            st.markdown(
+                t(
+                    "under.expected",
+                    expected=web.format_number(result.estimate.expected_registrations, lang=lang),
+                    registered=web.format_number(result.estimate.registered_reports, lang=lang),
+                )
+            )
+        st.subheader(t("under.scenario_heading"))
+        st.markdown(t("under.scenario_intro"))
+        st.dataframe(scenario_table(result, lang), hide_index=True, width="stretch")
+
+    st.header(t("under.mse_heading"))
+    st.markdown(t("under.mse_intro"))
+    mse = web.mse()
+    if not mse.estimable:
+        st.info(t(f"under.mse_{mse.reason}", linked=mse.linked_cases))
+    else:
+        first, second, third = st.columns(3)
+        first.metric(t("under.mse_observed"), web.format_number(mse.n_observed, lang=lang))
+        second.metric(t("under.mse_estimate"), web.format_number(mse.chosen.n_hat, lang=lang))
+        second.caption(
+            t(
+                "under.interval",
+                lower=web.format_number(mse.chosen.lower, lang=lang),
+                upper=web.format_number(mse.chosen.upper, lang=lang),
+            )
+        )
+        third.metric(
+            t("under.mse_range"),
+            f"{web.format_number(mse.model_range.n_hat_min, lang=lang)} – {web.format_number(mse.model_range.n_hat_max, lang=lang)}",
+        )
+        st.markdown(t("under.mse_reading"))
+        st.dataframe(mse_models_table(mse, lang), hide_index=True, width="stretch")
+
+    results = {
+        y: survey_result(inputs if y == year else defaults[y], defaults[y], registered[y])
+        for y in years
+    }
+    block = comparison_chart(registered, results, mse, lang)
+    st.header(t("under.compare_heading"))
+    web.show_chart(block.figure, block.table, block.summary, block.key, block.footnotes)
+
+    st.header(t("under.assumptions_heading"))
+    st.dataframe(assumptions_table(inputs, lang), hide_index=True, width="stretch")

@@ -1,0 +1,456 @@
+"""The under-reporting page's content: survey-based dark number and capture-recapture, protected."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import pandas as pd
+
+from analysis.survey import DarkNumberEstimate, ScenarioBand, estimate_dark_number, scenario_band
+from meldingen.publication import DISCRIMINATION, Publication
+from meldingen.reference import sector_rijk_fte, surveys
+from protection.rules import ProtectionRules
+
+SECTOR_RIJK_POPULATION = "sector Rijk staff"
+# Published reporting rates of other populations, used as a sensitivity band (data/reference/surveys.csv).
+REPORTING_RATE_SURVEYS = ("cbs2021_report_employer", "cbs2021_report_anywhere", "fra2017_report")
+
+
+@dataclass(frozen=True)
+class SurveyInputs:
+    """One year's inputs of the survey method, with where each default comes from."""
+
+    year: int
+    workforce_size: float | None
+    workforce_unit: str  # 'persons' or 'fte'
+    workforce_source: str
+    prevalence: float
+    prevalence_source: str
+    sample_size: int | None
+    design_effect: float = 1.0
+    reporting_share: float | None = None
+
+    def differs_from(self, other: SurveyInputs) -> bool:
+        return (
+            self.workforce_size,
+            self.workforce_unit,
+            self.prevalence,
+            self.sample_size,
+            self.design_effect,
+            self.reporting_share,
+        ) != (
+            other.workforce_size,
+            other.workforce_unit,
+            other.prevalence,
+            other.sample_size,
+            other.design_effect,
+            other.reporting_share,
+        )
+
+
+def default_inputs() -> dict[int, SurveyInputs]:
+    """Per survey year of sector Rijk: prevalence and sample size from the survey; workforce from
+    the survey's population size (persons) where given, else sector Rijk fte of that year."""
+    fte = sector_rijk_fte()
+    first_source = next(iter(fte.values())).source if fte else ""
+    defaults: dict[int, SurveyInputs] = {}
+    for survey in surveys():
+        if survey.population != SECTOR_RIJK_POPULATION:
+            continue
+        if survey.population_size:
+            size, unit, size_source = float(survey.population_size), "persons", survey.source
+        elif survey.year in fte:
+            source = fte[survey.year].source
+            # The reference file writes 'same as 2015' for repeated sources; show the source itself.
+            size, unit, size_source = (
+                fte[survey.year].fte,
+                "fte",
+                first_source if source.startswith("same as") else source,
+            )
+        else:
+            size, unit, size_source = None, "fte", ""
+        defaults[survey.year] = SurveyInputs(
+            year=survey.year,
+            workforce_size=size,
+            workforce_unit=unit,
+            workforce_source=size_source,
+            prevalence=survey.value,
+            prevalence_source=f"{survey.id}: {survey.source}",
+            sample_size=survey.sample_size,
+        )
+    return dict(sorted(defaults.items()))
+
+
+def reporting_rates() -> list[tuple[str, float, str]]:
+    """(id, rate, source) of the published reporting rates used for the scenario band."""
+    by_id = {survey.id: survey for survey in surveys()}
+    return [(i, by_id[i].value, by_id[i].source) for i in REPORTING_RATE_SURVEYS if i in by_id]
+
+
+@dataclass(frozen=True)
+class RegisteredCases:
+    """Registered reports for the estimate: deduplicated cases where that can be shown safely."""
+
+    year: int
+    value: int | None  # None when hidden by protection
+    deduplicated: bool
+
+
+def protected_cases(
+    raw: pd.DataFrame, publication: Publication, rules: ProtectionRules | None = None
+) -> dict[int, RegisteredCases]:
+    """Registered cases per year, deduplicated by link key, under the small-number rules.
+
+    The registrations per year are published (protected) elsewhere; the deduplicated count is
+    shown only when it is at least T and the number of duplicates (registrations - cases) is 0
+    or at least T, since that difference could otherwise single out a few cases that reached
+    several channels. Else the published registrations are used (not deduplicated, said so), or
+    nothing when those are hidden too.
+    """
+    rules = rules or publication.rules
+    published = publication.year_totals(DISCRIMINATION)
+    result: dict[int, RegisteredCases] = {}
+    for row in raw.itertuples():
+        year = int(row.year)
+        shown = published.get(year, pd.NA)
+        duplicates = int(row.registrations) - int(row.cases)
+        safe_cases = int(row.cases) >= rules.threshold and (
+            duplicates == 0 or duplicates >= rules.threshold
+        )
+        if pd.isna(shown):
+            result[year] = RegisteredCases(year, None, False)
+        elif safe_cases:
+            result[year] = RegisteredCases(year, int(row.cases), True)
+        else:
+            result[year] = RegisteredCases(year, int(shown), False)
+    return result
+
+
+@dataclass(frozen=True)
+class SurveyResult:
+    inputs: SurveyInputs
+    defaults: SurveyInputs
+    registered: RegisteredCases
+    estimate: DarkNumberEstimate | None
+    band: ScenarioBand | None
+
+    @property
+    def changed_by_user(self) -> bool:
+        return self.inputs.differs_from(self.defaults)
+
+
+def survey_result(
+    inputs: SurveyInputs, defaults: SurveyInputs, registered: RegisteredCases
+) -> SurveyResult:
+    """V = N p with its interval, R/V, 1 in X, V - R and the scenario band R / r (analysis.survey)."""
+    if registered.value is None:
+        return SurveyResult(inputs, defaults, registered, None, None)
+    estimate = estimate_dark_number(
+        inputs.workforce_size,
+        inputs.prevalence,
+        registered.value,
+        sample_size=inputs.sample_size,
+        design_effect=inputs.design_effect,
+        reporting_share=inputs.reporting_share,
+        workforce_unit=inputs.workforce_unit,
+    )
+    band = scenario_band(
+        registered.value,
+        [(rate_id, rate) for rate_id, rate, _ in reporting_rates()],
+        inputs.workforce_size,
+    )
+    return SurveyResult(inputs, defaults, registered, estimate, band)
+
+
+def with_changes(inputs: SurveyInputs, **changes: object) -> SurveyInputs:
+    return replace(inputs, **changes)
+
+
+# --- multiple systems estimation ------------------------------------------------------------
+
+MSE_LISTS: dict[str, str] = {
+    "integriteitscoordinator": "IC",
+    "meldpunt": "MP",
+    "vertrouwenspersoon": "VP",
+    "klachtencommissie": "KC",
+}
+
+
+@dataclass(frozen=True)
+class MseResult:
+    """Capture-recapture over the channels, years pooled; per year where that can be shown.
+
+    estimable: False with a reason when the data cannot support the method (too few linked
+    cases, no estimable model); then nothing else is shown.
+    """
+
+    estimable: bool
+    reason: str | None
+    n_observed: int | None = None
+    chosen: object | None = None  # analysis.mse.PopulationEstimate (stepwise, profile interval)
+    independence: object | None = None  # PopulationEstimate of the independence model
+    model_range: object | None = None  # analysis.mse.ModelRange (AIC within 2)
+    per_year: dict[int, object] | None = None  # year -> StratumEstimate, only where shown
+    linked_cases: int = 0
+
+
+MIN_LINKED_CASES = 10
+
+
+def mse_result(histories: pd.DataFrame, registered: dict[int, RegisteredCases]) -> MseResult:
+    """Fit log-linear models to the capture histories of all years together.
+
+    Per-year estimates come from one pooled model with year as a stratum (analysis.mse.fit_pooled)
+    and are shown only for years whose deduplicated count may be shown (protected_cases): the
+    observed part of an estimate is that count.
+    """
+    from analysis import mse
+
+    lists = [channel for channel in MSE_LISTS if channel in histories.columns]
+    frame = histories.rename(columns=MSE_LISTS)
+    names = [MSE_LISTS[channel] for channel in lists]
+    seen_on = frame[names].sum(axis=1)
+    linked = int(frame.loc[seen_on > 1, "count"].sum())
+    if frame.empty or linked < MIN_LINKED_CASES:
+        return MseResult(False, "too_few_linked", linked_cases=linked)
+    pooled = frame.groupby(names, as_index=False)["count"].sum()
+    table = mse.capture_table(pooled[[*names, "count"]])
+    try:
+        chosen = mse.estimate_population(table, "stepwise", "profile")
+        independence = mse.estimate_population(table, "independence", "profile")
+        models = mse.model_range(table, "aic", 2.0)
+    except mse.NotEstimableError:
+        return MseResult(False, "not_estimable", linked_cases=linked)
+    per_year: dict[int, object] = {}
+    try:
+        stratified = mse.fit_pooled(
+            frame[["year", *names, "count"]],
+            interactions=chosen.model if chosen.model != "independence" else (),
+        )
+        for stratum in stratified.years:
+            year = int(stratum.label)
+            if registered.get(year) and registered[year].deduplicated:
+                per_year[year] = stratum
+    except (mse.NotEstimableError, ValueError):
+        per_year = {}
+    return MseResult(True, None, table.n_observed, chosen, independence, models, per_year, linked)
+
+
+# --- what the page shows ------------------------------------------------------------------------
+
+
+def _n(value: float | None, lang: str, decimals: int = 0) -> str:
+    from meldingen.numbers import format_number
+
+    return "–" if value is None else format_number(value, decimals, lang)
+
+
+def survey_metrics(result: SurveyResult, lang: str) -> list[tuple[str, str, str]]:
+    """(label, value, interval text) for the survey method's headline numbers."""
+    from meldingen.i18n import text
+
+    estimate = result.estimate
+    if estimate is None or not estimate.estimable:
+        return []
+
+    def interval(lower: float | None, upper: float | None, decimals: int = 0) -> str:
+        if lower is None or upper is None:
+            return text("under.no_interval", lang)
+        return text(
+            "under.interval", lang, lower=_n(lower, lang, decimals), upper=_n(upper, lang, decimals)
+        )
+
+    registered_key = (
+        "under.metric_registered_dedup"
+        if result.registered.deduplicated
+        else "under.metric_registered"
+    )
+    return [
+        (
+            text("under.metric_victims", lang),
+            _n(estimate.victims, lang),
+            interval(estimate.victims_lower, estimate.victims_upper),
+        ),
+        (text(registered_key, lang), _n(estimate.registered_reports, lang), ""),
+        (
+            text("under.metric_one_in", lang),
+            _n(estimate.one_in_x, lang) if estimate.one_in_x else "–",
+            interval(estimate.one_in_x_lower, estimate.one_in_x_upper),
+        ),
+        (
+            text("under.metric_dark", lang),
+            _n(estimate.dark_number, lang),
+            interval(estimate.dark_number_lower, estimate.dark_number_upper),
+        ),
+    ]
+
+
+def scenario_table(result: SurveyResult, lang: str) -> pd.DataFrame:
+    from meldingen.i18n import text
+    from meldingen.numbers import format_percentage
+
+    if result.band is None:
+        return pd.DataFrame()
+    sources = {rate_id: source for rate_id, _, source in reporting_rates()}
+    return pd.DataFrame(
+        {
+            text("under.scenario_rate", lang): [
+                format_percentage(s.reporting_rate, 0, lang) for s in result.band.scenarios
+            ],
+            text("under.scenario_victims", lang): [
+                _n(s.implied_victims, lang) for s in result.band.scenarios
+            ],
+            text("under.scenario_source", lang): [
+                sources.get(s.label, s.label) for s in result.band.scenarios
+            ],
+        }
+    )
+
+
+def assumptions_table(inputs: SurveyInputs, lang: str) -> pd.DataFrame:
+    from meldingen.i18n import text
+    from meldingen.numbers import format_percentage
+
+    rows = [
+        (
+            text("under.assumption_workforce", lang),
+            f"{_n(inputs.workforce_size, lang)} ({text(f'under.unit_{inputs.workforce_unit}', lang)})",
+            inputs.workforce_source,
+        ),
+        (
+            text("under.assumption_prevalence", lang),
+            format_percentage(inputs.prevalence, 1, lang),
+            inputs.prevalence_source,
+        ),
+        (
+            text("under.assumption_sample", lang),
+            _n(inputs.sample_size, lang),
+            inputs.prevalence_source,
+        ),
+        (
+            text("under.assumption_deff", lang),
+            _n(inputs.design_effect, lang, 2),
+            text("under.assumption_deff_source", lang),
+        ),
+        (
+            text("under.assumption_q", lang),
+            format_percentage(inputs.reporting_share, 1, lang)
+            if inputs.reporting_share is not None
+            else text("under.unknown", lang),
+            text("under.assumption_q_source", lang),
+        ),
+        (text("under.assumption_closed", lang), "", text("under.assumption_closed_source", lang)),
+        (
+            text("under.assumption_matching", lang),
+            "",
+            text("under.assumption_matching_source", lang),
+        ),
+    ]
+    return pd.DataFrame(
+        rows,
+        columns=[
+            text("under.assumption", lang),
+            text("under.value", lang),
+            text("under.source", lang),
+        ],
+    )
+
+
+def mse_models_table(result: MseResult, lang: str) -> pd.DataFrame:
+    from meldingen.i18n import text
+
+    if not result.estimable:
+        return pd.DataFrame()
+    rows = [
+        (
+            text("under.model_stepwise", lang),
+            result.chosen.model,
+            _n(result.chosen.n_hat, lang),
+            f"{_n(result.chosen.lower, lang)} – {_n(result.chosen.upper, lang)}",
+        ),
+        (
+            text("under.model_independence", lang),
+            result.independence.model,
+            _n(result.independence.n_hat, lang),
+            f"{_n(result.independence.lower, lang)} – {_n(result.independence.upper, lang)}",
+        ),
+    ]
+    for entry in result.model_range.models:
+        rows.append(
+            (
+                text("under.model_aic", lang, delta=_n(entry.delta, lang, 1)),
+                entry.fit.interactions,
+                _n(entry.fit.n_hat, lang),
+                f"{_n(entry.interval.lower, lang)} – {_n(entry.interval.upper, lang)}",
+            )
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            text("under.model_choice", lang),
+            text("under.model", lang),
+            "N̂",
+            text("under.interval_95", lang),
+        ],
+    )
+
+
+def comparison_chart(
+    registered: dict[int, RegisteredCases],
+    results: dict[int, SurveyResult],
+    mse: MseResult,
+    lang: str,
+):
+    """Both methods side by side on a log scale, with the table behind the chart."""
+    from meldingen import charts
+    from meldingen.i18n import text
+    from meldingen.views import ChartBlock
+
+    shown = {year: r.value for year, r in registered.items() if r.value is not None}
+    survey = {
+        year: (r.estimate.victims, r.estimate.victims_lower, r.estimate.victims_upper)
+        for year, r in results.items()
+        if r.estimate is not None and r.estimate.estimable
+    }
+    band = {
+        year: (r.band.implied_victims_min, r.band.implied_victims_max)
+        for year, r in results.items()
+        if r.band is not None
+    }
+    mse_years = {year: (s.n_hat, s.lower, s.upper) for year, s in (mse.per_year or {}).items()}
+    labels = {
+        "registered": text("under.series_registered", lang),
+        "survey": text("under.series_survey", lang),
+        "band": text("under.series_band", lang),
+        "mse": text("under.series_mse", lang),
+        "axis": text("under.axis", lang),
+    }
+    figure = charts.underreporting_chart(
+        shown, survey, band, mse_years, text("under.chart_title", lang), labels, lang
+    )
+    years = sorted(set(shown) | set(survey) | set(mse_years))
+    table = pd.DataFrame(
+        {
+            labels["registered"]: [_n(shown.get(y), lang) for y in years],
+            labels["survey"]: [
+                f"{_n(survey[y][0], lang)} ({_n(survey[y][1], lang)} – {_n(survey[y][2], lang)})"
+                if y in survey
+                else "–"
+                for y in years
+            ],
+            labels["band"]: [
+                f"{_n(band[y][0], lang)} – {_n(band[y][1], lang)}" if y in band else "–"
+                for y in years
+            ],
+            labels["mse"]: [
+                f"{_n(mse_years[y][0], lang)} ({_n(mse_years[y][1], lang)} – {_n(mse_years[y][2], lang)})"
+                if y in mse_years
+                else "–"
+                for y in years
+            ],
+        },
+        index=[str(y) for y in years],
+    )
+    table.index.name = text("label.year", lang)
+    summary = text("under.summary", lang)
+    return ChartBlock("underreporting", figure, table, summary, [text("under.chart_note", lang)])
