@@ -1028,6 +1028,12 @@ TEXTS.update(
             "nl": "Te weinig gekoppelde zaken ({linked}) om deze methode te gebruiken: de gegevens dragen het niet.",
             "en": "Too few linked cases ({linked}) to use this method: the data cannot support it.",
         },
+        "under.mse_small_numbers": {
+            "nl": "Deze schatting wordt niet getoond: samen met de andere cijfers zou ze een klein aantal "
+            "zaken onthullen.",
+            "en": "This estimate is not shown: together with the other figures it would reveal a small "
+            "number of cases.",
+        },
         "under.mse_not_estimable": {
             "nl": "Geen enkel model is schatbaar met deze gegevens (de schatting bestaat niet of is niet "
             "identificeerbaar); daarom tonen we hier geen getal.",

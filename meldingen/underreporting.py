@@ -197,14 +197,32 @@ class MseResult:
 MIN_LINKED_CASES = 10
 
 
-def mse_result(histories: pd.DataFrame, registered: dict[int, RegisteredCases]) -> MseResult:
+def mse_result(
+    histories: pd.DataFrame,
+    registered: dict[int, RegisteredCases],
+    raw_cases: pd.DataFrame | None = None,
+    rules: ProtectionRules | None = None,
+) -> MseResult:
     """Fit log-linear models to the capture histories of all years together.
 
     Per-year estimates come from one pooled model with year as a stratum (analysis.mse.fit_pooled)
     and are shown only for years whose deduplicated count may be shown (protected_cases): the
-    observed part of an estimate is that count.
+    observed part of an estimate is that count. The pooled count of cases seen, minus the years
+    shown, gives the years not shown together; it is refused when their duplicates come to 1..T-1.
     """
     from analysis import mse
+
+    rules = rules or ProtectionRules()
+    if raw_cases is not None and not raw_cases.empty:
+        hidden = raw_cases[
+            [
+                not (registered.get(int(y)) and registered[int(y)].deduplicated)
+                for y in raw_cases["year"]
+            ]
+        ]
+        duplicates = int((hidden["registrations"] - hidden["cases"]).sum())
+        if 0 < duplicates < rules.threshold:
+            return MseResult(False, "small_numbers")
 
     lists = [channel for channel in MSE_LISTS if channel in histories.columns]
     frame = histories.rename(columns=MSE_LISTS)

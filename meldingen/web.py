@@ -159,7 +159,7 @@ def _mse(version: str, path: str) -> object:
     rules = ProtectionRules()
     registered = protected_cases(discrimination_cases(), publication(), rules)
     histories = _read(version, str(db_path()), "histories")
-    return mse_result(histories, registered)
+    return mse_result(histories, registered, discrimination_cases(), rules)
 
 
 def mse() -> object:

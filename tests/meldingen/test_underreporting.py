@@ -66,3 +66,21 @@ def test_survey_defaults_come_from_the_reference_files_with_sources():
     assert defaults[2021].sample_size is None
     assert (defaults[2021].workforce_size, defaults[2021].workforce_unit) == (131100, "fte")
     assert "kennisvandeoverheid" in defaults[2021].workforce_source
+
+
+def test_mse_refused_when_the_hidden_years_duplicates_are_small():
+    histories = pd.DataFrame(
+        {
+            "year": [2020, 2021, 2021, 2021],
+            "integriteitscoordinator": [1, 1, 0, 1],
+            "meldpunt": [0, 0, 0, 0],
+            "vertrouwenspersoon": [1, 0, 1, 1],
+            "klachtencommissie": [0, 0, 0, 0],
+            "count": [2, 30, 40, 20],
+        }
+    )
+    # 2020 is not shown deduplicated and has 2 duplicates: the pooled total would reveal them.
+    raw = pd.DataFrame({"year": [2020, 2021], "registrations": [4, 110], "cases": [2, 90]})
+    registered = protected_cases(raw, publication_with({2020: None, 2021: 110}))
+    result = mse_result(histories, registered, raw)
+    assert (result.estimable, result.reason) == (False, "small_numbers")
