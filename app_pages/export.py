@@ -1,0 +1,81 @@
+"""Page 'Export': choose years, figures and tables; get one briefing as Word and as PDF."""
+
+import streamlit as st
+
+from briefing.content import CHART_KEYS, TABLE_KEYS, chart_title, table_title
+from meldingen import export_widgets, web
+from meldingen.exports import MIME_TYPES, _text
+
+lang = web.lang()
+
+
+def t(key: str, /, **params: object) -> str:
+    return _text(key, lang, **params)
+
+
+with web.guarded():
+    st.title(t("export.title"))
+    st.markdown(t("export.intro"))
+    publication = web.publication() if web.has_warehouse() else None
+    if publication is None or not publication.years:
+        web.no_data_message()
+        st.stop()
+    web.data_banner()
+    years = list(publication.years)
+    keys = ["export_year_from", "export_year_to", "export_charts", "export_tables"]
+    web.widgets_follow_language(keys)
+
+    with st.form("briefing", border=True):
+        left, right = st.columns(2)
+        year_from = left.selectbox(t("export.year_from"), years, index=0, key=keys[0])
+        year_to = right.selectbox(t("export.year_to"), years, index=len(years) - 1, key=keys[1])
+        charts = st.multiselect(
+            t("export.charts"),
+            CHART_KEYS,
+            default=list(CHART_KEYS),
+            format_func=lambda key: chart_title(key, lang),
+            key=keys[2],
+        )
+        tables = st.multiselect(
+            t("export.tables"),
+            TABLE_KEYS,
+            default=list(TABLE_KEYS),
+            format_func=lambda key: table_title(key, lang),
+            key=keys[3],
+        )
+        submitted = st.form_submit_button(
+            t("export.build"), type="primary", icon=":material/description:"
+        )
+
+    chosen_years = [y for y in years if min(year_from, year_to) <= y <= max(year_from, year_to)]
+    if submitted:
+        if not charts and not tables:
+            st.warning(t("export.nothing_chosen"))
+        else:
+            with st.spinner(t("export.building")):
+                docx, pdf = export_widgets.briefing_files(chosen_years, charts, tables)
+            st.session_state["export_briefing"] = (docx, pdf, len(charts), len(tables), lang)
+
+    made = st.session_state.get("export_briefing")
+    if made and made[4] == lang:
+        docx, pdf, figures, table_count, _ = made
+        st.success(t("export.ready", figures=figures, tables=table_count))
+        first, second = st.columns(2)
+        first.download_button(
+            t("export.download_docx"),
+            data=docx,
+            file_name="briefing_meldingenmonitor.docx",
+            mime=MIME_TYPES["docx"],
+            icon=":material/description:",
+            on_click="ignore",
+            key="export_docx",
+        )
+        second.download_button(
+            t("export.download_pdf"),
+            data=pdf,
+            file_name="briefing_meldingenmonitor.pdf",
+            mime=MIME_TYPES["pdf"],
+            icon=":material/picture_as_pdf:",
+            on_click="ignore",
+            key="export_pdf",
+        )

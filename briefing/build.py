@@ -1,0 +1,91 @@
+"""The standard set for the yearly cycle: every chart, every table, the briefing, a manifest."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from briefing.content import CHART_KEYS, TABLE_KEYS, BriefingData, build_chart, build_table
+from briefing.document import build_briefing, pdf_renderer, to_docx, to_pdf
+from meldingen.exports import (
+    file_stem,
+    made_line,
+    notes_sections,
+    render,
+    table_csv,
+    table_xlsx,
+)
+
+
+def build_standard_set(
+    data: BriefingData,
+    out: Path,
+    years: Sequence[int],
+    lang: str = "nl",
+    today: dt.date | None = None,
+) -> dict:
+    """Write figures/*.png|svg, tables/*.xlsx|csv (comma and Dutch semicolon), briefing.docx|pdf
+    and manifest.json (every file with its sha256) into `out`; return the manifest."""
+    started = time.monotonic()
+    today = today or dt.date.today()
+    date = today.strftime("%d-%m-%Y")
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "figuren").mkdir(exist_ok=True)
+    (out / "tabellen").mkdir(exist_ok=True)
+    files: list[dict] = []
+
+    def write(relative: str, content: bytes, kind: str, title: str) -> None:
+        path = out / relative
+        path.write_bytes(content)
+        files.append(
+            {
+                "path": relative,
+                "kind": kind,
+                "title": title,
+                "bytes": len(content),
+                "sha256": hashlib.sha256(content).hexdigest(),
+            }
+        )
+
+    charts = {}
+    for key in CHART_KEYS:
+        chart = build_chart(data, key, years, lang)
+        charts[key] = chart
+        figure = chart.standalone(lang)
+        for fmt in ("png", "svg"):
+            write(f"figuren/{file_stem(key)}.{fmt}", render(figure, fmt), fmt, chart.title)
+    notes = notes_sections(lang)
+    made = made_line(data.version, lang, date)
+    for key in TABLE_KEYS:
+        table = build_table(data, key, years, lang)
+        stem = f"tabellen/{file_stem(key)}"
+        write(f"{stem}.xlsx", table_xlsx(table, lang, notes=notes, made=made), "xlsx", table.title)
+        write(f"{stem}.csv", table_csv(table), "csv", table.title)
+        write(f"{stem}_puntkomma.csv", table_csv(table, semicolon=True), "csv", table.title)
+    briefing = build_briefing(data, years, CHART_KEYS, TABLE_KEYS, lang, today, charts=charts)
+    docx = to_docx(briefing)
+    write("briefing.docx", docx, "docx", briefing.title)
+    write("briefing.pdf", to_pdf(briefing, docx), "pdf", briefing.title)
+    manifest = {
+        "product": "Meldingenmonitor Rijk",
+        "made_on": today.isoformat(),
+        "language": lang,
+        "years": [int(y) for y in years],
+        "data_version": data.version.label(),
+        "synthetic": bool(data.version.synthetic),
+        "protection": {
+            "threshold": data.publication.rules.threshold,
+            "min_interval_width": data.publication.rules.min_interval_width,
+        },
+        "pdf_renderer": pdf_renderer(),
+        "seconds": round(time.monotonic() - started, 1),
+        "files": files,
+    }
+    (out / "manifest.json").write_text(
+        json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    return manifest

@@ -1,0 +1,67 @@
+"""`python -m briefing build --out DIR [--year YEAR] [--lang nl|en] [--db PATH]`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from etl import warehouse
+from meldingen.exports import _text, stop_export_server
+from meldingen.i18n import LANGUAGES, language_from_environment
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m briefing",
+        description="Meldingenmonitor Rijk: figuren, tabellen en briefing voor de Kamerbrief / "
+        "figures, tables and briefing for the letter to parliament.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    build = commands.add_parser("build", help="write the standard set and manifest.json")
+    build.add_argument("--out", type=Path, required=True, help="folder to write into")
+    build.add_argument("--year", type=int, default=None, help="last year (default: newest)")
+    build.add_argument("--lang", choices=LANGUAGES, default=language_from_environment())
+    build.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        help=f"warehouse file (default: $MELDINGEN_DB or {warehouse.DEFAULT_DB_PATH})",
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    from briefing.build import build_standard_set
+    from briefing.content import default_years, load_data
+
+    db = args.db or warehouse.default_db_path()
+    if not Path(db).exists():
+        print(_text("export.cli_no_data", args.lang, db=db), file=sys.stderr)
+        return 1
+    data = load_data(Path(db))
+    years = list(data.publication.years)
+    if not years:
+        print(_text("export.cli_no_data", args.lang, db=db), file=sys.stderr)
+        return 1
+    if args.year is not None and args.year not in years:
+        print(
+            _text("export.cli_bad_year", args.lang, year=args.year, first=years[0], last=years[-1]),
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        manifest = build_standard_set(data, args.out, default_years(data, args.year), args.lang)
+    finally:
+        stop_export_server()
+    print(
+        _text(
+            "export.cli_done",
+            args.lang,
+            count=len(manifest["files"]),
+            out=args.out,
+            manifest=args.out / "manifest.json",
+        )
+    )
+    return 0

@@ -1,0 +1,368 @@
+"""What a briefing can contain: a fixed catalogue of figures and tables, built from the publication.
+
+Every number comes from meldingen.publication (protected tables) through meldingen.views,
+meldingen.measures and meldingen.exports.protected_frame. No Streamlit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from meldingen import charts, measures, queries
+from meldingen.exports import (
+    Amount,
+    ExportTable,
+    _text,
+    chart_footnotes,
+    export_figure,
+    protected_frame,
+    source_line,
+    subtitle_for_years,
+)
+from meldingen.filters import TrendFilters
+from meldingen.numbers import format_number, format_percentage
+from meldingen.publication import (
+    ALL_REPORTS,
+    BREAKDOWNS_OF_MEASURE,
+    DISCRIMINATION,
+    MEASURES,
+    Publication,
+    build_publication,
+    table_name,
+)
+from meldingen.views import build_trends, change_sentence, item_label, labels_for
+from protection.tables import TOTAL
+
+
+@dataclass(frozen=True)
+class BriefingData:
+    """Everything a briefing is built from: the protected publication and what describes it."""
+
+    publication: Publication
+    coverage: pd.DataFrame
+    fte: pd.DataFrame
+    version: queries.DataVersion
+
+    @property
+    def incomplete(self) -> dict[int, list[str]]:
+        return measures.incomplete_years(self.coverage)
+
+
+def load_data(db_path: Path | None = None) -> BriefingData:
+    """Read the warehouse once (etl.warehouse.reading) and protect every publishable table."""
+    from etl import warehouse
+    from meldingen.coverage import coverage_table
+
+    with warehouse.reading(db_path) as connection:
+        cells = queries.finest_cells(connection)
+        coverage = coverage_table(connection)
+        fte = queries.fte_by_group(connection)
+        version = queries.data_version(connection)
+    return BriefingData(build_publication(cells), coverage, fte, version)
+
+
+# --- the catalogue ------------------------------------------------------------------------------
+
+# key -> (measure, breakdown) for the trend figures; the first three are the overview's figures.
+OVERVIEW_CHARTS = ("kanalen", "betreft", "aandeel")
+TREND_CHARTS: dict[str, tuple[str, str]] = {
+    "ministeries": (DISCRIMINATION, "department"),
+    "gronden": (DISCRIMINATION, "ground"),
+    "uitkomsten": (DISCRIMINATION, "outcome"),
+    "alle-meldingen-categorie": (ALL_REPORTS, "category"),
+}
+CHART_KEYS: tuple[str, ...] = (*OVERVIEW_CHARTS, *TREND_CHARTS)
+TABLE_KEYS: tuple[str, ...] = tuple(
+    table_name(measure, breakdown)
+    for measure in MEASURES
+    for breakdown in BREAKDOWNS_OF_MEASURE[measure]
+)
+
+
+def chart_title(key: str, lang: str = "nl") -> str:
+    if key == "kanalen":
+        return _text("export.chart.channels", lang)
+    if key == "betreft":
+        return _text("export.chart.concerns", lang)
+    if key == "aandeel":
+        return _text("export.chart.share", lang)
+    measure, breakdown = TREND_CHARTS[key]
+    return _trend_title(measure, breakdown, lang)
+
+
+def _trend_title(measure: str, breakdown: str, lang: str) -> str:
+    if breakdown == "total":
+        return _text(f"measure.{measure}", lang)
+    return _text(
+        "trends.chart_title",
+        lang,
+        measure=_text(f"measure.{measure}", lang),
+        breakdown=_text(f"breakdown.{breakdown}", lang).lower(),
+    )
+
+
+def table_title(key: str, lang: str = "nl") -> str:
+    measure, breakdown = key.split(":")
+    return _trend_title(measure, breakdown, lang)
+
+
+DOCUMENT_PLOT_HEIGHT = 330
+
+
+@dataclass
+class ExportChart:
+    """One figure of the catalogue: the chart, its sentences, notes and the table behind it."""
+
+    key: str
+    title: str
+    subtitle: str
+    figure: go.Figure  # as on the dashboard (title inside)
+    sentences: list[str]
+    footnotes: list[str]
+    source: str
+    table: ExportTable
+    years: list[int] = field(default_factory=list)
+
+    def standalone(self, lang: str = "nl") -> go.Figure:
+        """For PNG/SVG/PDF files: title, subtitle, 'Bron:' line and footnotes inside the image."""
+        return export_figure(
+            self.figure,
+            title=self.title,
+            subtitle=self.subtitle,
+            source=self.source,
+            footnotes=self.footnotes,
+            lang=lang,
+        )
+
+    def for_document(self, lang: str = "nl") -> go.Figure:
+        """For the briefing: caption, source and notes are document text, not part of the image."""
+        return export_figure(
+            self.figure,
+            title="",
+            subtitle="",
+            source="",
+            lang=lang,
+            plot_height=DOCUMENT_PLOT_HEIGHT,
+        )
+
+
+def _value(series: pd.Series, key) -> int | None:
+    value = series.get(key, pd.NA)
+    return None if pd.isna(value) else int(value)
+
+
+def _hidden(lang: str) -> str:
+    return _text("chart.hidden_value", lang)
+
+
+def _series_sentence(totals: pd.Series, years: Sequence[int], lang: str, key: str) -> str:
+    shown = [(y, _value(totals, y)) for y in years if _value(totals, y) is not None]
+    if len(shown) < 2:
+        return _text("summary.too_few", lang)
+    (first_year, first), (last_year, last) = shown[0], shown[-1]
+    return _text(
+        key,
+        lang,
+        first_year=first_year,
+        first=format_number(first, lang=lang),
+        last_year=last_year,
+        last=format_number(last, lang=lang),
+    )
+
+
+def _change(totals: pd.Series, years: Sequence[int], lang: str) -> list[str]:
+    if len(years) < 2:
+        return []
+    return [change_sentence(measures.year_on_year_change(totals, max(years)), lang)]
+
+
+def _table(
+    data: BriefingData, key: str, years: Sequence[int], lang: str, footnotes: list[str]
+) -> ExportTable:
+    measure, breakdown = key.split(":")
+    table = data.publication.tables[key]
+    rows = [i for i in table.values.index if i != TOTAL] if not table.is_series else []
+    frame = protected_frame(
+        table,
+        lang,
+        row_labels={i: item_label(breakdown, i, lang) for i in rows},
+        years=years,
+        index_name=_text(f"breakdown.{breakdown}", lang),
+    )
+    return ExportTable(
+        key=key,
+        title=table_title(key, lang),
+        frame=frame,
+        source=source_line(data.version, lang),
+        subtitle=subtitle_for_years(years, lang),
+        footnotes=list(footnotes),
+    )
+
+
+def build_table(
+    data: BriefingData, key: str, years: Sequence[int], lang: str = "nl"
+) -> ExportTable:
+    """A publication table (e.g. 'discrimination:channel') for the chosen years, typed cells."""
+    table = data.publication.tables[key]
+    notes = chart_footnotes(table.footnotes(lang), years, lang, data.incomplete)
+    return _table(data, key, years, lang, notes)
+
+
+def build_chart(
+    data: BriefingData, key: str, years: Sequence[int], lang: str = "nl"
+) -> ExportChart:
+    """A figure of the catalogue over the chosen years (a contiguous range)."""
+    years = sorted(years)
+    publication = data.publication
+    title = chart_title(key, lang)
+    if key in ("kanalen", "betreft"):
+        breakdown = "channel" if key == "kanalen" else "concerns"
+        table = publication.table(DISCRIMINATION, breakdown)
+        items = (
+            [i for i in table.values.index if i != TOTAL] if key == "kanalen" else ["ja", "deels"]
+        )
+        long = measures.series_with_intervals(table, years, None if key == "kanalen" else items)
+        figure = charts.stacked_bars(long, labels_for(breakdown, items, lang), title, lang, items)
+        totals = measures.year_totals(publication, DISCRIMINATION)
+        if key == "kanalen":
+            sentences = [
+                _series_sentence(totals, years, lang, "summary.discrimination_series"),
+                *_change(totals, years, lang),
+            ]
+        else:
+            last = max(years)
+            column = table.values.get(last, pd.Series(dtype="Int64"))
+            ja, deels = _value(column, "ja"), _value(column, "deels")
+            sentences = [
+                _text(
+                    "summary.concerns",
+                    lang,
+                    year=last,
+                    ja=_hidden(lang) if ja is None else format_number(ja, lang=lang),
+                    deels=_hidden(lang) if deels is None else format_number(deels, lang=lang),
+                )
+            ]
+        protection_notes = table.footnotes(lang)
+        export_table = _table(data, table_name(DISCRIMINATION, breakdown), years, lang, [])
+    elif key == "aandeel":
+        share = measures.discrimination_share(publication).loc[list(years)]
+        figure = charts.share_line(share, title, lang)
+        last = max(years)
+        value = share["share"].get(last)
+        sentences = [
+            _text("summary.too_few", lang)
+            if value is None or pd.isna(value)
+            else _text(
+                "summary.share", lang, year=last, share=format_percentage(float(value), 1, lang)
+            )
+        ]
+        protection_notes = [
+            note
+            for measure in MEASURES
+            for note in publication.table(measure, "total").footnotes(lang)
+        ]
+        export_table = _share_table(data, share, years, lang)
+    else:
+        measure, breakdown = TREND_CHARTS[key]
+        model = build_trends(
+            publication,
+            data.fte,
+            TrendFilters(measure, breakdown, (), min(years), max(years), "aantal"),
+            lang,
+        )
+        figure = model.chart.figure
+        figure.update_layout(title={"text": title})
+        table = publication.table(measure, breakdown)
+        totals = measures.year_totals(publication, measure)
+        sentences = [
+            _text(
+                "summary.trend",
+                lang,
+                label=_text(f"measure.{measure}", lang),
+                **_first_last(totals, years, lang),
+            ),
+            *_change(totals, years, lang),
+        ]
+        if model.selection_note:
+            items = [i for i in table.values.index if i != TOTAL]
+            shown = len({t.name for t in figure.data}) - 1
+            sentences.append(
+                _text("export.chart.largest_only", lang, shown=shown, total=len(items))
+            )
+        protection_notes = table.footnotes(lang)
+        export_table = _table(data, table_name(measure, breakdown), years, lang, [])
+    if len(years) >= 2:
+        sentences.append(_text("export.chart_change_caution", lang))
+    footnotes = chart_footnotes(protection_notes, years, lang, data.incomplete)
+    export_table.footnotes = footnotes
+    return ExportChart(
+        key=key,
+        title=title,
+        subtitle=subtitle_for_years(years, lang),
+        figure=figure,
+        sentences=[s for s in sentences if s],
+        footnotes=footnotes,
+        source=source_line(data.version, lang),
+        table=export_table,
+        years=list(years),
+    )
+
+
+def _first_last(totals: pd.Series, years: Sequence[int], lang: str) -> dict[str, object]:
+    shown = [(y, _value(totals, y)) for y in years if _value(totals, y) is not None]
+    if not shown:
+        return {"first_year": min(years), "first": _hidden(lang), "last_year": max(years),
+                "last": _hidden(lang)}  # fmt: skip
+    (first_year, first), (last_year, last) = shown[0], shown[-1]
+    return {
+        "first_year": first_year,
+        "first": format_number(first, lang=lang),
+        "last_year": last_year,
+        "last": format_number(last, lang=lang),
+    }
+
+
+def _share_table(
+    data: BriefingData, share: pd.DataFrame, years: Sequence[int], lang: str
+) -> ExportTable:
+    """Per year: discrimination count, all reports, share; counts only where published."""
+    columns = {
+        DISCRIMINATION: _text("measure.discrimination", lang),
+        ALL_REPORTS: _text("measure.all", lang),
+    }
+    rows: dict[str, list] = {}
+    for year in years:
+        cells: list = []
+        for measure in MEASURES:
+            table = data.publication.table(measure, "total")
+            if table.status.get(year) == "published" and not pd.isna(table.values.get(year)):
+                cells.append(int(table.values[year]))
+            else:
+                cells.append(str(table.display(lang)[year]))
+        value = share["share"].get(year)
+        cells.append(_hidden(lang) if pd.isna(value) else Amount(float(value), 1, percent=True))
+        rows[str(year)] = cells
+    frame = pd.DataFrame.from_dict(
+        rows, orient="index", columns=[*columns.values(), _text("chart.share", lang)]
+    ).astype(object)
+    frame.index.name = _text("label.year", lang)
+    return ExportTable(
+        key="share",
+        title=chart_title("aandeel", lang),
+        frame=frame,
+        source=source_line(data.version, lang),
+        subtitle=subtitle_for_years(years, lang),
+    )
+
+
+def default_years(data: BriefingData, year: int | None = None) -> list[int]:
+    """From the first year up to `year` (default: the newest year)."""
+    years = list(data.publication.years)
+    if year is None:
+        return years
+    return [y for y in years if y <= year]

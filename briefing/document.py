@@ -1,0 +1,549 @@
+"""The briefing document: one model, written as Word (python-docx) and as PDF.
+
+PDF: LibreOffice renders the Word file when `soffice` is installed (MELDINGEN_PDF_RENDERER=auto,
+the default, or =libreoffice); otherwise, or when it fails, reportlab builds the same content
+directly (MELDINGEN_PDF_RENDERER=reportlab forces that).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from briefing.content import (
+    CHART_KEYS,
+    BriefingData,
+    ExportChart,
+    build_chart,
+    build_table,
+)
+from meldingen import measures
+from meldingen.exports import (
+    Amount,
+    ExportTable,
+    _text,
+    render,
+    subtitle_for_years,
+    symbols_note,
+)
+from meldingen.numbers import format_number
+from meldingen.publication import DISCRIMINATION
+from meldingen.theme import colour
+from meldingen.views import about_sections
+
+LOG = logging.getLogger("meldingenmonitor.briefing")
+FIGURE_WIDTH_CM = 15.0
+
+
+@dataclass
+class Figure:
+    number: int
+    chart: ExportChart
+    png: bytes
+
+
+@dataclass
+class Briefing:
+    lang: str
+    title: str
+    subtitle: str
+    made: str
+    intro: str
+    key_figures: list[str]
+    figures: list[Figure]
+    tables: list[tuple[int, ExportTable]]
+    annex: list[tuple[str, str]]
+    footer: str
+    synthetic_note: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def build_briefing(
+    data: BriefingData,
+    years: Sequence[int],
+    chart_keys: Sequence[str] = CHART_KEYS,
+    table_keys: Sequence[str] = (),
+    lang: str = "nl",
+    today: dt.date | None = None,
+    charts: dict[str, ExportChart] | None = None,
+) -> Briefing:
+    """Build the model: figures rendered as PNG (2x) for the document, tables typed."""
+    from protection.rules import ProtectionRules
+
+    years = sorted(years)
+    today = today or dt.date.today()
+    date = today.strftime("%d-%m-%Y")
+    rules = ProtectionRules()
+    version = data.version.label()
+    built = charts or {}
+    figures = []
+    for number, key in enumerate(chart_keys, start=1):
+        chart = built.get(key) or build_chart(data, key, years, lang)
+        figures.append(Figure(number, chart, render(chart.for_document(lang), "png")))
+    tables = [
+        (number, build_table(data, key, years, lang))
+        for number, key in enumerate(table_keys, start=1)
+    ]
+    last = max(years)
+    totals = measures.year_totals(data.publication, DISCRIMINATION)
+    count = totals.get(last)
+    key_figures = [
+        _text("export.briefing_latest_hidden", lang, year=last)
+        if count is None or pd.isna(count)
+        else _text(
+            "export.briefing_latest", lang, year=last, count=format_number(int(count), lang=lang)
+        )
+    ]
+    if len(years) >= 2:
+        from meldingen.views import change_sentence
+
+        key_figures.append(change_sentence(measures.year_on_year_change(totals, last), lang))
+    if any(y in data.incomplete for y in years):
+        key_figures.append(_text("export.briefing_incomplete_caution", lang))
+    period = subtitle_for_years(years, lang)
+    return Briefing(
+        lang=lang,
+        title=_text("export.briefing_title", lang),
+        subtitle=_text("export.briefing_subtitle", lang, period=period),
+        made=_text("export.briefing_made", lang, date=date, version=version),
+        intro=_text(
+            "export.briefing_intro",
+            lang,
+            max_small=rules.threshold - 1,
+            below=rules.below_threshold_text,
+            secondary=rules.secondary_text,
+        ),
+        key_figures=key_figures,
+        figures=figures,
+        tables=tables,
+        annex=about_sections(lang),
+        footer=_text("export.page_footer", lang, version=version, date=date),
+        synthetic_note=_text("export.source_synthetic", lang) if data.version.synthetic else None,
+    )
+
+
+# --- markdown of the 'about' texts -----------------------------------------------------------------
+
+
+def _blocks(markdown: str) -> list[tuple[str, str]]:
+    """('bullet' | 'para', text) blocks: '- ' lines are bullets, other lines paragraphs."""
+    blocks: list[tuple[str, str]] = []
+    for raw in markdown.splitlines():
+        line = raw.rstrip()
+        if not line.strip():
+            continue
+        if line.lstrip().startswith(("- ", "* ")):
+            blocks.append(("bullet", line.lstrip()[2:]))
+        else:
+            blocks.append(("para", line.strip()))
+    return blocks
+
+
+_INLINE = re.compile(r"(\*\*[^*]+\*\*|`[^`]+`|\[[^\]]+\]\([^)]+\))")
+
+
+def _runs(text: str) -> list[tuple[str, bool]]:
+    """(text, bold) runs: **bold**, `code` as plain text, [text](url) as 'text (url)'."""
+    runs: list[tuple[str, bool]] = []
+    for part in _INLINE.split(text):
+        if not part:
+            continue
+        if part.startswith("**") and part.endswith("**"):
+            runs.append((part[2:-2], True))
+        elif part.startswith("`") and part.endswith("`"):
+            runs.append((part[1:-1], False))
+        elif part.startswith("["):
+            label, url = re.match(r"\[([^\]]+)\]\(([^)]+)\)", part).groups()
+            runs.append((f"{label} ({url})", False))
+        else:
+            runs.append((part, False))
+    return runs
+
+
+def _cell_text(value, lang: str) -> str:
+    if isinstance(value, int):
+        return format_number(value, lang=lang)
+    if isinstance(value, Amount):
+        return value.shown(lang)
+    return str(value)
+
+
+def _figure_caption(figure: Figure, lang: str) -> str:
+    return f"{_text('export.figure_label', lang, number=figure.number)}. {figure.chart.title}"
+
+
+def _table_caption(number: int, table: ExportTable, lang: str) -> str:
+    return f"{_text('export.table_label', lang, number=number)}. {table.title}"
+
+
+# --- Word -----------------------------------------------------------------------------------------
+
+
+def to_docx(briefing: Briefing) -> bytes:
+    from docx import Document
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt, RGBColor
+
+    lang = briefing.lang
+    document = Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Cm(2.5))
+    section.top_margin, section.bottom_margin = Cm(2.0), Cm(2.0)
+    blue = RGBColor.from_string(colour("logoblauw").lstrip("#"))
+    normal = document.styles["Normal"]
+    normal.font.name = "Verdana"
+    normal.font.size = Pt(9.5)
+    for name, size in (("Title", 20), ("Heading 1", 14), ("Heading 2", 11.5)):
+        style = document.styles[name]
+        style.font.name = "Verdana"
+        style.font.size = Pt(size)
+        style.font.color.rgb = blue
+    caption = document.styles["Caption"]
+    caption.font.name = "Verdana"
+    caption.font.size = Pt(10)
+    caption.font.bold = True
+    caption.font.italic = False
+    caption.font.color.rgb = blue
+    properties = document.core_properties
+    properties.title = briefing.title
+    properties.author = "Meldingenmonitor Rijk"
+    properties.language = "nl-NL" if lang == "nl" else "en-GB"
+
+    def small(text: str, *, italic: bool = False) -> None:
+        paragraph = document.add_paragraph()
+        run = paragraph.add_run(text)
+        run.font.size = Pt(8)
+        run.italic = italic
+        paragraph.paragraph_format.space_after = Pt(2)
+
+    def markdown(text: str) -> None:
+        for kind, line in _blocks(text):
+            paragraph = document.add_paragraph(style="List Bullet" if kind == "bullet" else None)
+            for part, bold in _runs(line):
+                paragraph.add_run(part).bold = bold
+
+    document.add_paragraph(briefing.title, style="Title")
+    document.add_paragraph(briefing.subtitle).runs[0].italic = True
+    document.add_paragraph(briefing.made)
+    if briefing.synthetic_note:
+        warning = document.add_paragraph().add_run(briefing.synthetic_note)
+        warning.bold = True
+        warning.font.color.rgb = RGBColor(0xA9, 0x00, 0x61)
+    document.add_paragraph(briefing.intro)
+    document.add_heading(_text("export.briefing_key_figures", lang), level=1)
+    for line in briefing.key_figures:
+        document.add_paragraph(line, style="List Bullet")
+
+    if briefing.figures:
+        document.add_heading(_text("export.briefing_figures", lang), level=1)
+    for figure in briefing.figures:
+        chart = figure.chart
+        document.add_paragraph(_figure_caption(figure, lang), style="Caption")
+        document.add_paragraph(chart.subtitle).runs[0].italic = True
+        document.add_picture(io.BytesIO(figure.png), width=Cm(FIGURE_WIDTH_CM))
+        picture = document.inline_shapes[-1]
+        picture._inline.docPr.set("descr", " ".join(chart.sentences))  # alt text
+        document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.LEFT
+        small(chart.source)
+        for note in chart.footnotes:
+            small(note)
+        for sentence in chart.sentences:
+            document.add_paragraph(sentence)
+
+    if briefing.tables:
+        document.add_heading(_text("export.briefing_tables", lang), level=1)
+    for number, table in briefing.tables:
+        document.add_paragraph(_table_caption(number, table, lang), style="Caption")
+        if table.subtitle:
+            document.add_paragraph(table.subtitle).runs[0].italic = True
+        frame = table.frame
+        grid = document.add_table(rows=len(frame) + 1, cols=len(frame.columns) + 1)
+        grid.style = "Table Grid"
+        grid.alignment = WD_TABLE_ALIGNMENT.LEFT
+        headers = [str(frame.index.name or ""), *map(str, frame.columns)]
+        body = [
+            [str(label), *(_cell_text(v, lang) for v in row)] for label, row in frame.iterrows()
+        ]
+        for r, cells in enumerate([headers, *body]):
+            for c, value in enumerate(cells):
+                cell = grid.cell(r, c)
+                paragraph = cell.paragraphs[0]
+                run = paragraph.add_run(value)
+                run.font.size = Pt(8)
+                if c > 0:
+                    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                if r == 0:
+                    run.bold = True
+                    run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+                    shading = OxmlElement("w:shd")
+                    shading.set(qn("w:val"), "clear")
+                    shading.set(qn("w:fill"), colour("logoblauw").lstrip("#"))
+                    cell._tc.get_or_add_tcPr().append(shading)
+                elif cells[0] in ("Totaal", "Total"):
+                    run.bold = True
+        small(table.source)
+        for note in table.footnotes:
+            small(note)
+        document.add_paragraph()
+    small(symbols_note(lang))
+
+    document.add_page_break()
+    document.add_heading(_text("export.annex", lang), level=1)
+    for heading, body in briefing.annex:
+        document.add_heading(heading, level=2)
+        markdown(body)
+
+    footer = section.footer.paragraphs[0]
+    footer.text = briefing.footer + " · "
+    for run in footer.runs:
+        run.font.size = Pt(7.5)
+    page_run = footer.add_run()
+    page_run.font.size = Pt(7.5)
+    for kind, text_value in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text_value
+        page_run._r.append(element)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+# --- PDF ------------------------------------------------------------------------------------------
+
+
+def pdf_renderer() -> str:
+    """'libreoffice' or 'reportlab', from MELDINGEN_PDF_RENDERER (auto|libreoffice|reportlab)."""
+    choice = os.environ.get("MELDINGEN_PDF_RENDERER", "auto")
+    if choice == "reportlab":
+        return "reportlab"
+    if shutil.which("soffice") or shutil.which("libreoffice"):
+        return "libreoffice"
+    return "reportlab"
+
+
+def to_pdf(briefing: Briefing, docx: bytes | None = None) -> bytes:
+    if pdf_renderer() == "libreoffice":
+        try:
+            return docx_to_pdf(docx if docx is not None else to_docx(briefing))
+        except (OSError, subprocess.SubprocessError, RuntimeError):
+            LOG.exception("LibreOffice could not convert the briefing; building it with reportlab")
+    return pdf_with_reportlab(briefing)
+
+
+def docx_to_pdf(docx: bytes, timeout: float = 180) -> bytes:
+    """`soffice --headless --convert-to pdf` in a private profile (parallel runs do not clash)."""
+    program = shutil.which("soffice") or shutil.which("libreoffice")
+    if program is None:
+        raise RuntimeError("LibreOffice is not installed")
+    with tempfile.TemporaryDirectory(prefix="briefing-") as folder:
+        source = Path(folder) / "briefing.docx"
+        source.write_bytes(docx)
+        subprocess.run(
+            [program, f"-env:UserInstallation=file://{folder}/profile", "--headless",
+             "--convert-to", "pdf", "--outdir", folder, str(source)],
+            check=True, capture_output=True, timeout=timeout,
+        )  # fmt: skip
+        result = Path(folder) / "briefing.pdf"
+        if not result.exists():
+            raise RuntimeError("LibreOffice wrote no PDF")
+        return result.read_bytes()
+
+
+_FONT_CANDIDATES = (
+    ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
+    ("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf", "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf"),
+)  # fmt: skip
+
+
+def _fonts() -> tuple[str, str]:
+    """A TrueType font with every character of the texts (–, …, ë); Helvetica as a last resort."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    for regular, bold in _FONT_CANDIDATES:
+        if Path(regular).exists() and Path(bold).exists():
+            if "Briefing" not in pdfmetrics.getRegisteredFontNames():
+                pdfmetrics.registerFont(TTFont("Briefing", regular))
+                pdfmetrics.registerFont(TTFont("Briefing-Bold", bold))
+                pdfmetrics.registerFontFamily("Briefing", normal="Briefing", bold="Briefing-Bold")
+            return "Briefing", "Briefing-Bold"
+    return "Helvetica", "Helvetica-Bold"
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def pdf_with_reportlab(briefing: Briefing) -> bytes:
+    from reportlab.lib import colors
+    from reportlab.lib.enums import TA_RIGHT
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import cm
+    from reportlab.platypus import (
+        Image,
+        KeepTogether,
+        PageBreak,
+        Paragraph,
+        SimpleDocTemplate,
+        Spacer,
+        Table,
+        TableStyle,
+    )
+
+    lang = briefing.lang
+    regular, bold = _fonts()
+    blue = colors.HexColor(colour("logoblauw"))
+    base = ParagraphStyle("base", fontName=regular, fontSize=9.5, leading=13.5, spaceAfter=5)
+    styles = {
+        "title": ParagraphStyle("title", base, fontName=bold, fontSize=20, leading=24, textColor=blue, spaceAfter=8),
+        "subtitle": ParagraphStyle("subtitle", base, fontSize=11, leading=14, spaceAfter=8),
+        "h1": ParagraphStyle("h1", base, fontName=bold, fontSize=14, leading=18, textColor=blue, spaceBefore=10, spaceAfter=6),
+        "h2": ParagraphStyle("h2", base, fontName=bold, fontSize=11.5, leading=15, textColor=blue, spaceBefore=8, spaceAfter=4),
+        "caption": ParagraphStyle("caption", base, fontName=bold, fontSize=10, leading=13, textColor=blue, spaceBefore=10, spaceAfter=2),
+        "small": ParagraphStyle("small", base, fontSize=7.5, leading=9.5, spaceAfter=1.5),
+        "bullet": ParagraphStyle("bullet", base, leftIndent=12, bulletIndent=2),
+        "warning": ParagraphStyle("warning", base, fontName=bold, textColor=colors.HexColor("#A90061")),
+        "cell": ParagraphStyle("cell", base, fontSize=7.5, leading=9, spaceAfter=0),
+        "cell_right": ParagraphStyle("cell_right", base, fontSize=7.5, leading=9, spaceAfter=0, alignment=TA_RIGHT),
+    }  # fmt: skip
+
+    def rich(text: str) -> str:
+        return "".join(
+            f"<b>{_escape(part)}</b>" if is_bold else _escape(part) for part, is_bold in _runs(text)
+        )
+
+    story: list = [
+        Paragraph(_escape(briefing.title), styles["title"]),
+        Paragraph(f"<i>{_escape(briefing.subtitle)}</i>", styles["subtitle"]),
+        Paragraph(_escape(briefing.made), base),
+    ]
+    if briefing.synthetic_note:
+        story.append(Paragraph(_escape(briefing.synthetic_note), styles["warning"]))
+    story.append(Paragraph(_escape(briefing.intro), base))
+    story.append(Paragraph(_escape(_text("export.briefing_key_figures", lang)), styles["h1"]))
+    story += [
+        Paragraph(_escape(line), styles["bullet"], bulletText="•") for line in briefing.key_figures
+    ]
+
+    width = FIGURE_WIDTH_CM * cm
+    for figure in briefing.figures:
+        chart = figure.chart
+        image = Image(io.BytesIO(figure.png))
+        image.drawHeight = width * image.imageHeight / image.imageWidth
+        image.drawWidth = width
+        block = [
+            *(
+                [Paragraph(_escape(_text("export.briefing_figures", lang)), styles["h1"])]
+                if figure is briefing.figures[0]
+                else []
+            ),
+            Paragraph(_escape(_figure_caption(figure, lang)), styles["caption"]),
+            Paragraph(f"<i>{_escape(chart.subtitle)}</i>", base),
+            image,
+            Paragraph(_escape(chart.source), styles["small"]),
+            *[Paragraph(_escape(note), styles["small"]) for note in chart.footnotes],
+            Spacer(1, 4),
+        ]
+        story.append(KeepTogether(block))
+        story += [Paragraph(_escape(sentence), base) for sentence in chart.sentences]
+
+    if briefing.tables:
+        story.append(PageBreak())
+        story.append(Paragraph(_escape(_text("export.briefing_tables", lang)), styles["h1"]))
+    usable = A4[0] - 5 * cm
+    for number, table in briefing.tables:
+        frame = table.frame
+        headers = [str(frame.index.name or ""), *map(str, frame.columns)]
+        body = [
+            [str(label), *(_cell_text(v, lang) for v in row)] for label, row in frame.iterrows()
+        ]
+        data = [
+            [Paragraph(_escape(v), styles["cell"] if c == 0 else styles["cell_right"]) for c, v in enumerate(row)]
+            for row in [headers, *body]
+        ]  # fmt: skip
+        first = min(4.3 * cm, usable * 0.3)
+        rest = (usable - first) / max(1, len(headers) - 1)
+        grid = Table(data, colWidths=[first, *[rest] * (len(headers) - 1)], repeatRows=1)
+        style = [
+            ("BACKGROUND", (0, 0), (-1, 0), blue),
+            ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+            ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#999999")),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ]
+        for r, row in enumerate(body, start=1):
+            if row[0] in ("Totaal", "Total"):
+                style.append(("BACKGROUND", (0, r), (-1, r), colors.HexColor("#F3F3F3")))
+        for c in range(len(headers)):
+            data[0][c].style = ParagraphStyle(
+                "head", data[0][c].style, textColor=colors.white, fontName=bold
+            )
+        grid.setStyle(TableStyle(style))
+        block = [Paragraph(_escape(_table_caption(number, table, lang)), styles["caption"])]
+        if table.subtitle:
+            block.append(Paragraph(f"<i>{_escape(table.subtitle)}</i>", base))
+        block += [grid, Spacer(1, 3), Paragraph(_escape(table.source), styles["small"])]
+        block += [Paragraph(_escape(note), styles["small"]) for note in table.footnotes]
+        story.append(KeepTogether(block))
+        story.append(Spacer(1, 8))
+    story.append(Paragraph(_escape(symbols_note(lang)), styles["small"]))
+
+    story.append(PageBreak())
+    story.append(Paragraph(_escape(_text("export.annex", lang)), styles["h1"]))
+    for heading, body_text in briefing.annex:
+        story.append(Paragraph(_escape(heading), styles["h2"]))
+        for kind, line in _blocks(body_text):
+            if kind == "bullet":
+                story.append(Paragraph(rich(line), styles["bullet"], bulletText="•"))
+            else:
+                story.append(Paragraph(rich(line), base))
+
+    def footer(canvas, doc) -> None:
+        canvas.saveState()
+        canvas.setFont(regular, 7.5)
+        canvas.setFillColor(colors.HexColor("#444444"))
+        canvas.drawString(2.5 * cm, 1.2 * cm, briefing.footer)
+        canvas.drawRightString(
+            A4[0] - 2.5 * cm, 1.2 * cm, _text("export.page_number", lang, page=doc.page)
+        )
+        canvas.restoreState()
+
+    out = io.BytesIO()
+    document = SimpleDocTemplate(
+        out,
+        pagesize=A4,
+        leftMargin=2.5 * cm,
+        rightMargin=2.5 * cm,
+        topMargin=2.0 * cm,
+        bottomMargin=2.0 * cm,
+        title=briefing.title,
+        author="Meldingenmonitor Rijk",
+        lang="nl-NL" if lang == "nl" else "en-GB",
+    )
+    document.build(story, onFirstPage=footer, onLaterPages=footer)
+    return out.getvalue()
