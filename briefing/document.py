@@ -225,12 +225,17 @@ def to_docx(briefing: Briefing) -> bytes:
     properties.author = "Meldingenmonitor Rijk"
     properties.language = "nl-NL" if lang == "nl" else "en-GB"
 
-    def small(text: str, *, italic: bool = False) -> None:
+    def small(text: str, *, keep: bool = False) -> None:
         paragraph = document.add_paragraph()
         run = paragraph.add_run(text)
         run.font.size = Pt(8)
-        run.italic = italic
         paragraph.paragraph_format.space_after = Pt(2)
+        paragraph.paragraph_format.keep_with_next = keep
+
+    def kept(paragraph):
+        """Keep a caption with what follows it (no caption alone at the bottom of a page)."""
+        paragraph.paragraph_format.keep_with_next = True
+        return paragraph
 
     def markdown(text: str) -> None:
         for kind, line in _blocks(text):
@@ -254,28 +259,35 @@ def to_docx(briefing: Briefing) -> bytes:
         document.add_heading(_text("export.briefing_figures", lang), level=1)
     for figure in briefing.figures:
         chart = figure.chart
-        document.add_paragraph(_figure_caption(figure, lang), style="Caption")
-        document.add_paragraph(chart.subtitle).runs[0].italic = True
+        kept(document.add_paragraph(_figure_caption(figure, lang), style="Caption"))
+        kept(document.add_paragraph(chart.subtitle)).runs[0].italic = True
         document.add_picture(io.BytesIO(figure.png), width=Cm(FIGURE_WIDTH_CM))
         picture = document.inline_shapes[-1]
         picture._inline.docPr.set("descr", " ".join(chart.sentences))  # alt text
-        document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.LEFT
-        small(chart.source)
-        for note in chart.footnotes:
-            small(note)
+        kept(document.paragraphs[-1]).alignment = WD_ALIGN_PARAGRAPH.LEFT
+        for position, line in enumerate([chart.source, *chart.footnotes]):
+            small(line, keep=position < len(chart.footnotes))
         for sentence in chart.sentences:
             document.add_paragraph(sentence)
 
     if briefing.tables:
         document.add_heading(_text("export.briefing_tables", lang), level=1)
     for number, table in briefing.tables:
-        document.add_paragraph(_table_caption(number, table, lang), style="Caption")
+        kept(document.add_paragraph(_table_caption(number, table, lang), style="Caption"))
         if table.subtitle:
-            document.add_paragraph(table.subtitle).runs[0].italic = True
+            kept(document.add_paragraph(table.subtitle)).runs[0].italic = True
         frame = table.frame
         grid = document.add_table(rows=len(frame) + 1, cols=len(frame.columns) + 1)
         grid.style = "Table Grid"
         grid.alignment = WD_TABLE_ALIGNMENT.LEFT
+        grid.autofit = False
+        first_width = Cm(3.9)
+        other_width = int((Cm(16.0) - first_width) / max(1, len(frame.columns)))
+        for column_number, column in enumerate(grid.columns):
+            width = first_width if column_number == 0 else other_width
+            column.width = width
+            for cell in column.cells:
+                cell.width = width
         headers = [str(frame.index.name or ""), *map(str, frame.columns)]
         body = [
             [str(label), *(_cell_text(v, lang) for v in row)] for label, row in frame.iterrows()
@@ -285,7 +297,9 @@ def to_docx(briefing: Briefing) -> bytes:
                 cell = grid.cell(r, c)
                 paragraph = cell.paragraphs[0]
                 run = paragraph.add_run(value)
-                run.font.size = Pt(8)
+                run.font.size = Pt(7.5)
+                paragraph.paragraph_format.keep_with_next = True
+                paragraph.paragraph_format.space_after = Pt(0)
                 if c > 0:
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                 if r == 0:
@@ -297,9 +311,8 @@ def to_docx(briefing: Briefing) -> bytes:
                     cell._tc.get_or_add_tcPr().append(shading)
                 elif cells[0] in ("Totaal", "Total"):
                     run.bold = True
-        small(table.source)
-        for note in table.footnotes:
-            small(note)
+        for position, line in enumerate([table.source, *table.footnotes]):
+            small(line, keep=position < len(table.footnotes))
         document.add_paragraph()
     small(symbols_note(lang))
 
