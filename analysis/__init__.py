@@ -1,0 +1,1 @@
+"""Statistical core of the under-reporting estimate: plain functions for the pages and the CLI."""

@@ -28,6 +28,7 @@ TEXT = {
         "interval_method": "Intervalmethode",
         "deviance": "Deviantie",
         "deviance_value": "{deviance} bij {df} vrijheidsgraden",
+        "deviance_value_one": "{deviance} bij 1 vrijheidsgraad",
         "unbounded": "onbegrensd",
         "independence": "onafhankelijkheid (geen interacties)",
         "empty_overlaps": "Lijsten zonder gedeelde gevallen (interactie op -oneindig gezet)",
@@ -69,6 +70,7 @@ TEXT = {
         "interval_method": "Interval method",
         "deviance": "Deviance",
         "deviance_value": "{deviance} on {df} degrees of freedom",
+        "deviance_value_one": "{deviance} on 1 degree of freedom",
         "unbounded": "unbounded",
         "independence": "independence (no interactions)",
         "empty_overlaps": "Lists sharing no case (interaction set to -infinity)",
@@ -132,10 +134,10 @@ def build_parser() -> argparse.ArgumentParser:
     estimate.add_argument("file", type=Path, help="capture-history CSV")
     estimate.add_argument(
         "--model",
-        default="stepwise",
+        default="bic",
         help=(
             "independence, saturated, stepwise, aic, bic, or interactions such as "
-            '"A:B,B:C" (default stepwise)'
+            '"A:B,B:C" (default bic)'
         ),
     )
     estimate.add_argument(
@@ -277,7 +279,9 @@ def _human_text(args, table: mse.CaptureTable, result: mse.PopulationEstimate, l
         (words["interval_method"], interval_method),
         (
             words["deviance"],
-            words["deviance_value"].format(deviance=number(result.deviance, 2), df=result.df),
+            words["deviance_value_one" if result.df == 1 else "deviance_value"].format(
+                deviance=number(result.deviance, 2), df=result.df
+            ),
         ),
     ]
     if result.fit.empty_overlaps:

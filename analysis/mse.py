@@ -350,7 +350,9 @@ def all_pairs(n_lists: int) -> tuple[Pair, ...]:
     return tuple(itertools.combinations(range(n_lists), 2))
 
 
-def parse_interactions(spec: str | Iterable[Pair | tuple[str, str]], list_names: Sequence[str]):
+def parse_interactions(
+    spec: str | Iterable[Pair | tuple[str, str]], list_names: Sequence[str]
+) -> tuple[Pair, ...]:
     """Turn "A:B,B:C" (or pairs of names or indices) into sorted index pairs.
 
     "independence" or "" means no interactions; "saturated" means every two-way interaction.
@@ -471,7 +473,8 @@ class EstimabilityVerdict:
         table with the same sufficient statistics, so the (extended) maximum likelihood estimate
         is finite.
     lp_objective: the optimum of that program, the largest attainable smallest cell; zero means
-        the estimate does not exist.
+        the estimate does not exist. None inside model searches when the answer was reused from
+        an earlier table with the same zero pattern (existence depends on nothing else).
     empty_overlaps: requested interactions whose lists share no case ("A:C,B:C"; "" if none);
         handled by the extended estimate (see _Layout).
     message: one sentence for people.
@@ -481,7 +484,7 @@ class EstimabilityVerdict:
     identifiable: bool
     rank_deficiency: int
     mle_exists: bool
-    lp_objective: float
+    lp_objective: float | None
     empty_overlaps: str
     message: str
 
@@ -516,14 +519,33 @@ def _largest_smallest_cell(design: np.ndarray, y: np.ndarray) -> float:
     )
     if result.status != 0:
         return 0.0
-    return float(-result.fun)
+    return float(-result.fun) + 0.0  # + 0.0 turns HiGHS's -0.0 into 0.0
 
 
-def _verdict_for(design: np.ndarray, y: np.ndarray, label: str, empty: str) -> EstimabilityVerdict:
-    rank_deficiency = int(design.shape[1] - np.linalg.matrix_rank(design))
+# Whether the estimate exists depends only on which cells are zero (Fienberg and Rinaldo 2012:
+# the face of the marginal cone that holds design' y is fixed by the support of y), so model
+# searches and bootstrap replicates reuse the answer for a design and zero pattern seen before.
+_EXISTENCE_BY_SUPPORT: dict[tuple, bool] = {}
+_EXISTENCE_CACHE_LIMIT = 100_000
+
+
+def _mle_exists(design: np.ndarray, y: np.ndarray, reuse: bool) -> tuple[bool, float | None]:
+    key = (design.shape, design.tobytes(), (y > 0).tobytes())
+    if reuse and key in _EXISTENCE_BY_SUPPORT:
+        return _EXISTENCE_BY_SUPPORT[key], None
     optimum = _largest_smallest_cell(design, y)
     # Relative tolerance: HiGHS reports optima to about 1e-9 of the scale of the counts.
-    exists = optimum > 1e-7 * max(1.0, float(y.max(initial=0.0)))
+    exists = bool(optimum > 1e-7 * max(1.0, float(y.max(initial=0.0))))
+    if len(_EXISTENCE_BY_SUPPORT) < _EXISTENCE_CACHE_LIMIT:
+        _EXISTENCE_BY_SUPPORT[key] = exists
+    return exists, optimum
+
+
+def _verdict_for(
+    design: np.ndarray, y: np.ndarray, label: str, empty: str, *, reuse: bool = False
+) -> EstimabilityVerdict:
+    rank_deficiency = int(design.shape[1] - np.linalg.matrix_rank(design))
+    exists, optimum = _mle_exists(design, y, reuse)
     if rank_deficiency and not exists:
         message = (
             f"Model {label}: not identifiable (design matrix rank deficient by "
@@ -545,23 +567,24 @@ def _verdict_for(design: np.ndarray, y: np.ndarray, label: str, empty: str) -> E
         interactions=label,
         identifiable=rank_deficiency == 0,
         rank_deficiency=rank_deficiency,
-        mle_exists=bool(exists),
+        mle_exists=exists,
         lp_objective=optimum,
         empty_overlaps=empty,
         message=message,
     )
 
 
+def _check_layout(table: CaptureTable, layout: _Layout, reuse: bool) -> EstimabilityVerdict:
+    names = table.list_names
+    empty = format_interactions(layout.empty_pairs, names) if layout.empty_pairs else ""
+    label = format_interactions(layout.pairs, names)
+    return _verdict_for(layout.design, layout.y, label, empty, reuse=reuse)
+
+
 def check_model(table: CaptureTable, interactions: str | Sequence = ()) -> EstimabilityVerdict:
     """Identifiability (rank) and existence (linear program) of a model, as SparseMSE checkident."""
     pairs = parse_interactions(interactions, table.list_names)
-    layout = _layout(table, pairs)
-    return _verdict_for(
-        layout.design,
-        layout.y,
-        format_interactions(pairs, table.list_names),
-        format_interactions(layout.empty_pairs, table.list_names) if layout.empty_pairs else "",
-    )
+    return _check_layout(table, _layout(table, pairs), reuse=False)
 
 
 # --------------------------------------------------------------------------------------------
@@ -710,12 +733,7 @@ def fit_model(table: CaptureTable, interactions: str | Sequence = ()) -> MSEFit:
     """Fit one model after checking it; raises NotEstimableError with the verdict if it fails."""
     pairs = parse_interactions(interactions, table.list_names)
     layout = _layout(table, pairs)
-    verdict = _verdict_for(
-        layout.design,
-        layout.y,
-        format_interactions(pairs, table.list_names),
-        format_interactions(layout.empty_pairs, table.list_names) if layout.empty_pairs else "",
-    )
+    verdict = _check_layout(table, layout, reuse=False)
     if not verdict.estimable:
         raise NotEstimableError(verdict.message, verdict)
     return _fit_layout(table, layout)
@@ -806,7 +824,7 @@ def stepwise_fit(table: CaptureTable, pthresh: float = DEFAULT_PTHRESH) -> Model
             observed = table.overlap(i, j)
             expected = float((fitted * on_both).sum())
             p_value = _poisson_p_value(observed, expected)
-            if not check_model(table, sorted([*included, pair])).estimable:
+            if not _check_layout(table, _layout(table, sorted([*included, pair])), True).estimable:
                 p_value = 1.0
             candidates.append((pair, observed, expected, p_value))
         best = min(candidates, key=lambda c: c[3])  # min keeps the first of equal p-values
@@ -846,8 +864,7 @@ def _all_candidates(table: CaptureTable, criterion: str) -> tuple[list, list[MSE
     for pairs in all_two_way_models(table.n_lists):
         layout = _layout(table, pairs)
         label = format_interactions(pairs, table.list_names)
-        empty = format_interactions(layout.empty_pairs, table.list_names)
-        verdict = _verdict_for(layout.design, layout.y, label, empty if layout.empty_pairs else "")
+        verdict = _check_layout(table, layout, reuse=True)
         if verdict.estimable:
             fit = _fit_layout(table, layout)
             fits.append(fit)
@@ -858,9 +875,9 @@ def _all_candidates(table: CaptureTable, criterion: str) -> tuple[list, list[MSE
 
 
 def select_model(
-    table: CaptureTable, model: str = "stepwise", pthresh: float = DEFAULT_PTHRESH
+    table: CaptureTable, model: str = "bic", pthresh: float = DEFAULT_PTHRESH
 ) -> ModelChoice:
-    """Choose and fit a model.
+    """Choose and fit a model (default BIC, which covered best in bench/mse_simulation.py).
 
     model: "independence" (main effects only), "saturated" (all two-way interactions; for three
     lists the three-way term is never estimable, so this is the largest model), "stepwise"
@@ -1062,7 +1079,7 @@ BOOTSTRAP_RESAMPLING = ("population", "observed")
 
 def bca_bootstrap_interval(
     table: CaptureTable,
-    model: str = "stepwise",
+    model: str = "bic",
     *,
     pthresh: float = DEFAULT_PTHRESH,
     level: float = DEFAULT_LEVEL,
@@ -1198,7 +1215,7 @@ class PopulationEstimate:
 
 def estimate_population(
     table: CaptureTable,
-    model: str = "stepwise",
+    model: str = "bic",
     interval: str = "profile",
     *,
     pthresh: float = DEFAULT_PTHRESH,
@@ -1207,7 +1224,10 @@ def estimate_population(
     seed: int | None = None,
     resample: str = "population",
 ) -> PopulationEstimate:
-    """Choose a model (see select_model) and give N_hat with an interval.
+    """Choose a model (see select_model; default BIC) and give N_hat with an interval.
+
+    For a page: estimate_population(table, "bic", "bca", seed=...) carries the uncertainty of
+    the model choice (docs/mse.md, simulation); show model_range(table) next to it.
 
     interval: "profile" (profile likelihood of the chosen model, treating the choice as given),
     "lognormal" (Chao 1987) or "bca" (bootstrap repeating the model choice; n_boot replicates,
@@ -1321,7 +1341,7 @@ class TwoListEstimate:
     level: float
 
 
-def two_list_estimate(n1: int, n2: int, both: int, level: float = DEFAULT_LEVEL):
+def two_list_estimate(n1: int, n2: int, both: int, level: float = DEFAULT_LEVEL) -> TwoListEstimate:
     """Lincoln-Petersen and Chapman estimates for two lists (see TwoListEstimate)."""
     if min(n1, n2, both) < 0 or both > min(n1, n2):
         raise ValueError(f"need 0 <= both <= min(n1, n2), got n1={n1}, n2={n2}, both={both}")
@@ -1480,7 +1500,9 @@ def fit_pooled(
     )
 
 
-def _stratum(label: str, n_observed: int, unseen: float, se: float, level: float):
+def _stratum(
+    label: str, n_observed: int, unseen: float, se: float, level: float
+) -> StratumEstimate:
     n_hat = n_observed + unseen
     lower, upper = lognormal_limits(n_observed, n_hat, se, level)
     return StratumEstimate(label, n_observed, unseen, n_hat, se, lower, upper)
@@ -1502,6 +1524,7 @@ __all__ = [
     "PooledEstimate",
     "PopulationEstimate",
     "PopulationInterval",
+    "SELECTION_METHODS",
     "StepwiseStep",
     "StratumEstimate",
     "TwoListEstimate",

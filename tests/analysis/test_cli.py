@@ -90,6 +90,14 @@ def test_json_for_darroch_given_model_matches_published_se():
     assert result["df"] == 1
 
 
+def test_default_model_is_bic():
+    # SOURCES.md: BIC chooses b:c, c:d for korea with N = 157.1667 (Dutch: 157,2)
+    done = run("mse", str(DATA / "korea.csv"))
+    assert done.returncode == 0, done.stderr
+    assert "157,2" in done.stdout and "b:c,c:d" in done.stdout
+    assert "kleinste BIC" in done.stdout
+
+
 def test_bca_interval_from_the_command_line_is_seeded():
     arguments = (
         "mse",
@@ -108,7 +116,7 @@ def test_bca_interval_from_the_command_line_is_seeded():
 
 
 def test_human_output_is_dutch_with_dutch_numbers_by_default():
-    done = run("mse", str(DATA / "korea.csv"))
+    done = run("mse", str(DATA / "korea.csv"), "--model", "stepwise")
     assert done.returncode == 0, done.stderr
     assert "Geschatte totale omvang (N):" in done.stdout
     assert "268,8" in done.stdout  # N = 268.7778
@@ -117,7 +125,7 @@ def test_human_output_is_dutch_with_dutch_numbers_by_default():
 
 
 def test_human_output_in_english_on_request():
-    done = run("mse", str(DATA / "korea.csv"), "--lang", "en")
+    done = run("mse", str(DATA / "korea.csv"), "--model", "stepwise", "--lang", "en")
     assert done.returncode == 0, done.stderr
     assert "Estimated total (N):" in done.stdout
     assert "268.8" in done.stdout
