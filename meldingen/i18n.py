@@ -1045,8 +1045,12 @@ TEXTS.update(
             "en": "Seen by at least one channel",
         },
         "under.mse_estimate": {
-            "nl": "Geschat totaal (stapsgewijs model)",
-            "en": "Estimated total (stepwise model)",
+            "nl": "Geschat totaal (BIC-model)",
+            "en": "Estimated total (BIC model)",
+        },
+        "under.model_bic": {
+            "nl": "BIC, bootstrap-interval met herhaalde modelkeuze",
+            "en": "BIC, bootstrap interval repeating the model choice",
         },
         "under.mse_range": {
             "nl": "Bereik over redelijke modellen",
@@ -1061,8 +1065,8 @@ TEXTS.update(
         "under.model_choice": {"nl": "Keuze", "en": "Choice"},
         "under.model": {"nl": "Model (interacties)", "en": "Model (interactions)"},
         "under.model_stepwise": {
-            "nl": "Stapsgewijs (Chan e.a. 2021)",
-            "en": "Stepwise (Chan et al. 2021)",
+            "nl": "Stapsgewijs (Chan e.a. 2021; onderschat bij doorverwijzingen, zie docs/mse.md)",
+            "en": "Stepwise (Chan et al. 2021; underestimates with referrals, see docs/mse.md)",
         },
         "under.model_independence": {"nl": "Onafhankelijke kanalen", "en": "Independent channels"},
         "under.model_aic": {"nl": "AIC (Δ {delta})", "en": "AIC (Δ {delta})"},

@@ -203,7 +203,7 @@ def show_chart(
         config={"displaylogo": False, "modeBarButtonsToRemove": ["toImage", "select2d", "lasso2d"]},
         width="stretch",
     )
-    st.markdown(f"<p class='chart-summary'>{summary}</p>", unsafe_allow_html=True)
+    st.markdown(summary)
     with st.expander(t("chart.table_alternative")):
         st.dataframe(table, width="stretch")
     from meldingen.export_widgets import chart_downloads  # here: export_widgets imports web

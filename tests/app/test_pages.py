@@ -186,7 +186,7 @@ def test_underreporting_on_demo_shows_both_methods_with_intervals(app, demo_db):
     assert not at.exception
     labels = [m.label for m in at.metric]
     assert "Mensen met een ervaring (V)" in labels
-    assert "Geschat totaal (stapsgewijs model)" in labels
+    assert "Geschat totaal (BIC-model)" in labels
     captions = " ".join(c.value for c in at.caption)
     assert "95%-interval" in captions
     # 2023 survey: N = 139,845 persons, p = 10%: V = 13,984.5 people with an experience.
