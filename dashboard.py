@@ -6,7 +6,7 @@ run its old directory-based navigation for direct links such as /trends, bypassi
 
 import streamlit as st
 
-from meldingen import web
+from meldingen import auth, upload, web
 from meldingen.i18n import text
 
 st.set_page_config(
@@ -14,6 +14,7 @@ st.set_page_config(
 )
 lang = web.choose_language()
 web.ensure_warehouse()
+principal = auth.require_access(lang)  # login prompt when this user may see nothing
 
 navigation = st.navigation(
     [
@@ -32,7 +33,7 @@ navigation = st.navigation(
         ),
         st.Page(
             "app_pages/export.py",
-            title="Export",  # the same word in Dutch and English; text("export.nav") once merged
+            title=text("export.nav", lang),
             icon=":material/download:",
             url_path="export",
         ),
@@ -54,8 +55,10 @@ navigation = st.navigation(
             icon=":material/info:",
             url_path="over-de-cijfers",
         ),
+        *upload.pages(principal, lang),  # 'Aanleveren', only for users who may upload
     ]
 )
 st.sidebar.markdown(f"**{text('app.name', lang)}**  \n{text('app.tagline', lang)}")
 web.language_toggle()
+auth.account_control(principal, lang)
 navigation.run()

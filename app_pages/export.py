@@ -4,13 +4,14 @@ import streamlit as st
 
 from briefing.content import CHART_KEYS, TABLE_KEYS, chart_title, table_title
 from meldingen import export_widgets, web
-from meldingen.exports import MIME_TYPES, _text
+from meldingen.exports import MIME_TYPES
+from meldingen.i18n import text
 
 lang = web.lang()
 
 
 def t(key: str, /, **params: object) -> str:
-    return _text(key, lang, **params)
+    return text(key, lang, **params)
 
 
 with web.guarded():

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from etl import warehouse
-from meldingen.exports import _text, stop_export_server
-from meldingen.i18n import LANGUAGES, language_from_environment
+from meldingen.exports import stop_export_server
+from meldingen.i18n import LANGUAGES, language_from_environment, text
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -38,16 +38,16 @@ def main(argv: list[str] | None = None) -> int:
 
     db = args.db or warehouse.default_db_path()
     if not Path(db).exists():
-        print(_text("export.cli_no_data", args.lang, db=db), file=sys.stderr)
+        print(text("export.cli_no_data", args.lang, db=db), file=sys.stderr)
         return 1
     data = load_data(Path(db))
     years = list(data.publication.years)
     if not years:
-        print(_text("export.cli_no_data", args.lang, db=db), file=sys.stderr)
+        print(text("export.cli_no_data", args.lang, db=db), file=sys.stderr)
         return 1
     if args.year is not None and args.year not in years:
         print(
-            _text("export.cli_bad_year", args.lang, year=args.year, first=years[0], last=years[-1]),
+            text("export.cli_bad_year", args.lang, year=args.year, first=years[0], last=years[-1]),
             file=sys.stderr,
         )
         return 2
@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         stop_export_server()
     print(
-        _text(
+        text(
             "export.cli_done",
             args.lang,
             count=len(manifest["files"]),

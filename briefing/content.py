@@ -17,7 +17,6 @@ from meldingen import charts, measures, queries
 from meldingen.exports import (
     Amount,
     ExportTable,
-    _text,
     chart_footnotes,
     export_figure,
     protected_frame,
@@ -25,6 +24,7 @@ from meldingen.exports import (
     subtitle_for_years,
 )
 from meldingen.filters import TrendFilters
+from meldingen.i18n import text
 from meldingen.numbers import format_number, format_percentage
 from meldingen.publication import (
     ALL_REPORTS,
@@ -86,23 +86,23 @@ TABLE_KEYS: tuple[str, ...] = tuple(
 
 def chart_title(key: str, lang: str = "nl") -> str:
     if key == "kanalen":
-        return _text("export.chart.channels", lang)
+        return text("export.chart.channels", lang)
     if key == "betreft":
-        return _text("export.chart.concerns", lang)
+        return text("export.chart.concerns", lang)
     if key == "aandeel":
-        return _text("export.chart.share", lang)
+        return text("export.chart.share", lang)
     measure, breakdown = TREND_CHARTS[key]
     return _trend_title(measure, breakdown, lang)
 
 
 def _trend_title(measure: str, breakdown: str, lang: str) -> str:
     if breakdown == "total":
-        return _text(f"measure.{measure}", lang)
-    return _text(
+        return text(f"measure.{measure}", lang)
+    return text(
         "trends.chart_title",
         lang,
-        measure=_text(f"measure.{measure}", lang),
-        breakdown=_text(f"breakdown.{breakdown}", lang).lower(),
+        measure=text(f"measure.{measure}", lang),
+        breakdown=text(f"breakdown.{breakdown}", lang).lower(),
     )
 
 
@@ -157,15 +157,15 @@ def _value(series: pd.Series, key) -> int | None:
 
 
 def _hidden(lang: str) -> str:
-    return _text("chart.hidden_value", lang)
+    return text("chart.hidden_value", lang)
 
 
 def _series_sentence(totals: pd.Series, years: Sequence[int], lang: str, key: str) -> str:
     shown = [(y, _value(totals, y)) for y in years if _value(totals, y) is not None]
     if len(shown) < 2:
-        return _text("summary.too_few", lang)
+        return text("summary.too_few", lang)
     (first_year, first), (last_year, last) = shown[0], shown[-1]
-    return _text(
+    return text(
         key,
         lang,
         first_year=first_year,
@@ -192,7 +192,7 @@ def _table(
         lang,
         row_labels={i: item_label(breakdown, i, lang) for i in rows},
         years=years,
-        index_name=_text(f"breakdown.{breakdown}", lang),
+        index_name=text(f"breakdown.{breakdown}", lang),
     )
     return ExportTable(
         key=key,
@@ -239,7 +239,7 @@ def build_chart(
             column = table.values.get(last, pd.Series(dtype="Int64"))
             ja, deels = _value(column, "ja"), _value(column, "deels")
             sentences = [
-                _text(
+                text(
                     "summary.concerns",
                     lang,
                     year=last,
@@ -255,9 +255,9 @@ def build_chart(
         last = max(years)
         value = share["share"].get(last)
         sentences = [
-            _text("summary.too_few", lang)
+            text("summary.too_few", lang)
             if value is None or pd.isna(value)
-            else _text(
+            else text(
                 "summary.share", lang, year=last, share=format_percentage(float(value), 1, lang)
             )
         ]
@@ -280,10 +280,10 @@ def build_chart(
         table = publication.table(measure, breakdown)
         totals = measures.year_totals(publication, measure)
         sentences = [
-            _text(
+            text(
                 "summary.trend",
                 lang,
-                label=_text(f"measure.{measure}", lang),
+                label=text(f"measure.{measure}", lang),
                 **_first_last(totals, years, lang),
             ),
             *_change(totals, years, lang),
@@ -291,13 +291,11 @@ def build_chart(
         if model.selection_note:
             items = [i for i in table.values.index if i != TOTAL]
             shown = len({t.name for t in figure.data}) - 1
-            sentences.append(
-                _text("export.chart.largest_only", lang, shown=shown, total=len(items))
-            )
+            sentences.append(text("export.chart.largest_only", lang, shown=shown, total=len(items)))
         protection_notes = table.footnotes(lang)
         export_table = _table(data, table_name(measure, breakdown), years, lang, [])
     if len(years) >= 2:
-        sentences.append(_text("export.chart_change_caution", lang))
+        sentences.append(text("export.chart_change_caution", lang))
     footnotes = chart_footnotes(protection_notes, years, lang, data.incomplete)
     export_table.footnotes = footnotes
     return ExportChart(
@@ -332,8 +330,8 @@ def _share_table(
 ) -> ExportTable:
     """Per year: discrimination count, all reports, share; counts only where published."""
     columns = {
-        DISCRIMINATION: _text("measure.discrimination", lang),
-        ALL_REPORTS: _text("measure.all", lang),
+        DISCRIMINATION: text("measure.discrimination", lang),
+        ALL_REPORTS: text("measure.all", lang),
     }
     rows: dict[str, list] = {}
     for year in years:
@@ -348,9 +346,9 @@ def _share_table(
         cells.append(_hidden(lang) if pd.isna(value) else Amount(float(value), 1, percent=True))
         rows[str(year)] = cells
     frame = pd.DataFrame.from_dict(
-        rows, orient="index", columns=[*columns.values(), _text("chart.share", lang)]
+        rows, orient="index", columns=[*columns.values(), text("chart.share", lang)]
     ).astype(object)
-    frame.index.name = _text("label.year", lang)
+    frame.index.name = text("label.year", lang)
     return ExportTable(
         key="share",
         title=chart_title("aandeel", lang),

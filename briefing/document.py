@@ -32,11 +32,11 @@ from meldingen import measures
 from meldingen.exports import (
     Amount,
     ExportTable,
-    _text,
     render,
     subtitle_for_years,
     symbols_note,
 )
+from meldingen.i18n import text
 from meldingen.numbers import format_number
 from meldingen.publication import DISCRIMINATION
 from meldingen.theme import colour
@@ -99,9 +99,9 @@ def build_briefing(
     totals = measures.year_totals(data.publication, DISCRIMINATION)
     count = totals.get(last)
     key_figures = [
-        _text("export.briefing_latest_hidden", lang, year=last)
+        text("export.briefing_latest_hidden", lang, year=last)
         if count is None or pd.isna(count)
-        else _text(
+        else text(
             "export.briefing_latest", lang, year=last, count=format_number(int(count), lang=lang)
         )
     ]
@@ -110,14 +110,14 @@ def build_briefing(
 
         key_figures.append(change_sentence(measures.year_on_year_change(totals, last), lang))
     if any(y in data.incomplete for y in years):
-        key_figures.append(_text("export.briefing_incomplete_caution", lang))
+        key_figures.append(text("export.briefing_incomplete_caution", lang))
     period = subtitle_for_years(years, lang)
     return Briefing(
         lang=lang,
-        title=_text("export.briefing_title", lang),
-        subtitle=_text("export.briefing_subtitle", lang, period=period),
-        made=_text("export.briefing_made", lang, date=date, version=version),
-        intro=_text(
+        title=text("export.briefing_title", lang),
+        subtitle=text("export.briefing_subtitle", lang, period=period),
+        made=text("export.briefing_made", lang, date=date, version=version),
+        intro=text(
             "export.briefing_intro",
             lang,
             max_small=rules.threshold - 1,
@@ -128,8 +128,8 @@ def build_briefing(
         figures=figures,
         tables=tables,
         annex=about_sections(lang),
-        footer=_text("export.page_footer", lang, version=version, date=date),
-        synthetic_note=_text("export.source_synthetic", lang) if data.version.synthetic else None,
+        footer=text("export.page_footer", lang, version=version, date=date),
+        synthetic_note=text("export.source_synthetic", lang) if data.version.synthetic else None,
     )
 
 
@@ -180,11 +180,11 @@ def _cell_text(value, lang: str) -> str:
 
 
 def _figure_caption(figure: Figure, lang: str) -> str:
-    return f"{_text('export.figure_label', lang, number=figure.number)}. {figure.chart.title}"
+    return f"{text('export.figure_label', lang, number=figure.number)}. {figure.chart.title}"
 
 
 def _table_caption(number: int, table: ExportTable, lang: str) -> str:
-    return f"{_text('export.table_label', lang, number=number)}. {table.title}"
+    return f"{text('export.table_label', lang, number=number)}. {table.title}"
 
 
 # --- Word -----------------------------------------------------------------------------------------
@@ -251,12 +251,12 @@ def to_docx(briefing: Briefing) -> bytes:
         warning.bold = True
         warning.font.color.rgb = RGBColor(0xA9, 0x00, 0x61)
     document.add_paragraph(briefing.intro)
-    document.add_heading(_text("export.briefing_key_figures", lang), level=1)
+    document.add_heading(text("export.briefing_key_figures", lang), level=1)
     for line in briefing.key_figures:
         document.add_paragraph(line, style="List Bullet")
 
     if briefing.figures:
-        document.add_heading(_text("export.briefing_figures", lang), level=1)
+        document.add_heading(text("export.briefing_figures", lang), level=1)
     for figure in briefing.figures:
         chart = figure.chart
         kept(document.add_paragraph(_figure_caption(figure, lang), style="Caption"))
@@ -271,7 +271,7 @@ def to_docx(briefing: Briefing) -> bytes:
             document.add_paragraph(sentence)
 
     if briefing.tables:
-        document.add_heading(_text("export.briefing_tables", lang), level=1)
+        document.add_heading(text("export.briefing_tables", lang), level=1)
     for number, table in briefing.tables:
         kept(document.add_paragraph(_table_caption(number, table, lang), style="Caption"))
         if table.subtitle:
@@ -317,7 +317,7 @@ def to_docx(briefing: Briefing) -> bytes:
     small(symbols_note(lang))
 
     document.add_page_break()
-    document.add_heading(_text("export.annex", lang), level=1)
+    document.add_heading(text("export.annex", lang), level=1)
     for heading, body in briefing.annex:
         document.add_heading(heading, level=2)
         markdown(body)
@@ -455,7 +455,7 @@ def pdf_with_reportlab(briefing: Briefing) -> bytes:
     if briefing.synthetic_note:
         story.append(Paragraph(_escape(briefing.synthetic_note), styles["warning"]))
     story.append(Paragraph(_escape(briefing.intro), base))
-    story.append(Paragraph(_escape(_text("export.briefing_key_figures", lang)), styles["h1"]))
+    story.append(Paragraph(_escape(text("export.briefing_key_figures", lang)), styles["h1"]))
     story += [
         Paragraph(_escape(line), styles["bullet"], bulletText="•") for line in briefing.key_figures
     ]
@@ -468,7 +468,7 @@ def pdf_with_reportlab(briefing: Briefing) -> bytes:
         image.drawWidth = width
         block = [
             *(
-                [Paragraph(_escape(_text("export.briefing_figures", lang)), styles["h1"])]
+                [Paragraph(_escape(text("export.briefing_figures", lang)), styles["h1"])]
                 if figure is briefing.figures[0]
                 else []
             ),
@@ -484,7 +484,7 @@ def pdf_with_reportlab(briefing: Briefing) -> bytes:
 
     if briefing.tables:
         story.append(PageBreak())
-        story.append(Paragraph(_escape(_text("export.briefing_tables", lang)), styles["h1"]))
+        story.append(Paragraph(_escape(text("export.briefing_tables", lang)), styles["h1"]))
     usable = A4[0] - 5 * cm
     for number, table in briefing.tables:
         frame = table.frame
@@ -527,7 +527,7 @@ def pdf_with_reportlab(briefing: Briefing) -> bytes:
     story.append(Paragraph(_escape(symbols_note(lang)), styles["small"]))
 
     story.append(PageBreak())
-    story.append(Paragraph(_escape(_text("export.annex", lang)), styles["h1"]))
+    story.append(Paragraph(_escape(text("export.annex", lang)), styles["h1"]))
     for heading, body_text in briefing.annex:
         story.append(Paragraph(_escape(heading), styles["h2"]))
         for kind, line in _blocks(body_text):
@@ -542,7 +542,7 @@ def pdf_with_reportlab(briefing: Briefing) -> bytes:
         canvas.setFillColor(colors.HexColor("#444444"))
         canvas.drawString(2.5 * cm, 1.2 * cm, briefing.footer)
         canvas.drawRightString(
-            A4[0] - 2.5 * cm, 1.2 * cm, _text("export.page_number", lang, page=doc.page)
+            A4[0] - 2.5 * cm, 1.2 * cm, text("export.page_number", lang, page=doc.page)
         )
         canvas.restoreState()
 

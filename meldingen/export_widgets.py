@@ -18,7 +18,6 @@ from meldingen import measures, web
 from meldingen.exports import (
     MIME_TYPES,
     ExportTable,
-    _text,
     chart_footnotes,
     export_figure,
     file_stem,
@@ -31,6 +30,7 @@ from meldingen.exports import (
     table_xlsx,
     typed_frame,
 )
+from meldingen.i18n import text
 
 
 def _image(figure: go.Figure, fmt: str) -> bytes:
@@ -78,14 +78,14 @@ def chart_downloads(
         ),
     ]
     with st.popover(
-        _text("export.downloads", lang),
+        text("export.downloads", lang),
         icon=":material/download:",
-        help=_text("export.downloads_help", lang),
+        help=text("export.downloads_help", lang),
         key=f"downloads-{key}",
     ):
         for kind, file_name, make, icon in files:
             st.download_button(
-                _text(f"export.{kind}", lang),
+                text(f"export.{kind}", lang),
                 data=make,
                 file_name=file_name,
                 mime=MIME_TYPES[kind.split("_")[0]],

@@ -8,8 +8,7 @@ export contains comes from a ProtectedTable: either its `.values` where `.status
 Charts are rendered by kaleido 1.x with Debian's chromium through one persistent export server per
 process, started on the first image (about 3 s once, then about 0.2 s per image).
 
-Texts: the new texts are in TEXTS below (keys 'export.*'), to be merged into meldingen/i18n.py;
-`_text` falls back to the product's translation table for every other key.
+Texts: every text comes from the product's translation table (meldingen.i18n, keys 'export.*').
 """
 
 from __future__ import annotations
@@ -26,215 +25,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 import plotly.graph_objects as go
 
-from meldingen.i18n import DEFAULT_LANGUAGE
-from meldingen.i18n import text as product_text
+from meldingen.i18n import text
 from meldingen.numbers import format_number
 from meldingen.theme import colour, template
-
-# --- texts (to be merged into meldingen/i18n.py) -------------------------------------------------
-
-TEXTS: dict[str, dict[str, str]] = {
-    "export.source": {
-        "nl": "Bron: registraties van meldingen bij de integriteitscoördinatoren, meldpunten, "
-        "vertrouwenspersonen en klachtencommissies van de ministeries (sector Rijk, zonder Defensie); "
-        "Meldingenmonitor Rijk, dataversie {version}.",
-        "en": "Source: registrations of reports with the integrity coordinators, report points, "
-        "confidential advisers and complaints committees of the ministries (sector Rijk, without "
-        "Defence); Meldingenmonitor Rijk, data version {version}.",
-    },
-    "export.source_synthetic": {
-        "nl": "Synthetische voorbeeldgegevens: dit zijn geen echte meldingen.",
-        "en": "Synthetic example data: these are not real reports.",
-    },
-    "export.subtitle": {
-        "nl": "Sector Rijk, {first}–{last}",
-        "en": "Sector Rijk, {first}–{last}",
-    },
-    "export.subtitle_single": {"nl": "Sector Rijk, {year}", "en": "Sector Rijk, {year}"},
-    "export.incomplete": {
-        "nl": "Onvolledige jaren (niet alle aanleveringen binnen): {gaps}.",
-        "en": "Incomplete years (not every submission received): {gaps}.",
-    },
-    "export.series_breaks": {
-        "nl": "Reeksbreuk: {breaks}.",
-        "en": "Series break: {breaks}.",
-    },
-    "export.downloads": {"nl": "Downloaden", "en": "Download"},
-    "export.downloads_help": {
-        "nl": "De grafiek als afbeelding (met titel, bron en voetnoten) en de tabel erachter, met "
-        "alleen beschermde aantallen.",
-        "en": "The chart as an image (with title, source and footnotes) and the table behind it, "
-        "with protected counts only.",
-    },
-    "export.png": {"nl": "Afbeelding (PNG)", "en": "Image (PNG)"},
-    "export.svg": {"nl": "Vectorafbeelding (SVG)", "en": "Vector image (SVG)"},
-    "export.pdf": {"nl": "Grafiek als PDF", "en": "Chart as PDF"},
-    "export.xlsx": {"nl": "Tabel in Excel (XLSX)", "en": "Table in Excel (XLSX)"},
-    "export.csv": {"nl": "Tabel als CSV (komma)", "en": "Table as CSV (comma)"},
-    "export.csv_semicolon": {
-        "nl": "Tabel als CSV voor Nederlandse Excel (puntkomma)",
-        "en": "Table as CSV for Dutch Excel (semicolon)",
-    },
-    "export.sheet_table": {"nl": "Tabel", "en": "Table"},
-    "export.sheet_notes": {"nl": "Toelichting", "en": "Notes"},
-    "export.notes_title": {
-        "nl": "Toelichting bij de tabel",
-        "en": "Notes on the table",
-    },
-    "export.notes_source": {"nl": "Bron", "en": "Source"},
-    "export.notes_footnotes": {"nl": "Voetnoten", "en": "Footnotes"},
-    "export.notes_symbols": {
-        "nl": "Tekens: '{below}' = 1 tot en met {max_small} meldingen (afgeschermd); '{secondary}' = "
-        "afgeschermd om een ander aantal te beschermen; 0 = geen meldingen.",
-        "en": "Symbols: '{below}' = 1 to {max_small} reports (protected); '{secondary}' = protected "
-        "to protect another count; 0 = no reports.",
-    },
-    "export.notes_made": {
-        "nl": "Gemaakt op {date} met de Meldingenmonitor Rijk; dataversie {version}.",
-        "en": "Made on {date} with the Meldingenmonitor Rijk; data version {version}.",
-    },
-    # the briefing document
-    "export.briefing_title": {
-        "nl": "Meldingen van discriminatie en racisme binnen het Rijk",
-        "en": "Reports of discrimination and racism within central government",
-    },
-    "export.briefing_subtitle": {
-        "nl": "Cijfers voor de Kamerbrief, {period}",
-        "en": "Figures for the letter to parliament, {period}",
-    },
-    "export.briefing_made": {
-        "nl": "Gemaakt op {date} met de Meldingenmonitor Rijk. Dataversie: {version} (aantal "
-        "geldende aanleveringen / laatste aanlevering / datum van laden).",
-        "en": "Made on {date} with the Meldingenmonitor Rijk. Data version: {version} (submissions "
-        "in force / latest submission / date loaded).",
-    },
-    "export.briefing_intro": {
-        "nl": "Deze notitie bevat de figuren en tabellen van de Meldingenmonitor Rijk, met bron en "
-        "kanttekeningen. Meldingen zijn geen voorvallen: de aantallen laten zien hoeveel er is "
-        "gemeld en geregistreerd, niet hoeveel discriminatie er is. Alle aantallen zijn beschermd: "
-        "aantallen van 1 tot en met {max_small} staan er als '{below}', en waar een afgeschermd "
-        "aantal uit de andere cijfers te berekenen zou zijn, staat ook een ander aantal als "
-        "'{secondary}'. Toelichting en methode staan in de bijlage.",
-        "en": "This note contains the figures and tables of the Meldingenmonitor Rijk, with source "
-        "and caveats. Reports are not incidents: the counts show how much was reported and "
-        "registered, not how much discrimination there is. All counts are protected: counts from "
-        "1 to {max_small} are shown as '{below}', and where a protected count could be calculated "
-        "from the other figures, another count is shown as '{secondary}'. Notes and method are in "
-        "the annex.",
-    },
-    "export.briefing_key_figures": {"nl": "Kerncijfers", "en": "Key figures"},
-    "export.briefing_latest": {
-        "nl": "In {year} zijn binnen het Rijk {count} meldingen over discriminatie en racisme "
-        "geregistreerd (geheel of deels).",
-        "en": "In {year}, {count} reports concerning discrimination and racism (entirely or "
-        "partly) were registered within central government.",
-    },
-    "export.briefing_latest_hidden": {
-        "nl": "Het aantal meldingen over discriminatie en racisme in {year} is afgeschermd.",
-        "en": "The number of reports concerning discrimination and racism in {year} is protected.",
-    },
-    "export.briefing_incomplete_caution": {
-        "nl": "Voorzichtig bij vergelijken: niet alle jaren zijn volledig aangeleverd.",
-        "en": "Compare with care: not every year is complete.",
-    },
-    "export.briefing_figures": {"nl": "Figuren", "en": "Figures"},
-    "export.briefing_tables": {"nl": "Tabellen", "en": "Tables"},
-    "export.figure_label": {"nl": "Figuur {number}", "en": "Figure {number}"},
-    "export.table_label": {"nl": "Tabel {number}", "en": "Table {number}"},
-    "export.annex": {
-        "nl": "Bijlage: kanttekeningen en methode",
-        "en": "Annex: caveats and method",
-    },
-    "export.page_footer": {
-        "nl": "Meldingenmonitor Rijk · dataversie {version} · {date}",
-        "en": "Meldingenmonitor Rijk · data version {version} · {date}",
-    },
-    "export.page_number": {"nl": "pagina {page}", "en": "page {page}"},
-    "export.chart_change_caution": {
-        "nl": "Bij deze kleine aantallen zegt een verschil tussen twee jaren weinig: kijk naar de "
-        "95%-intervallen en de toets.",
-        "en": "With such small counts a difference between two years says little: look at the 95% "
-        "intervals and the test.",
-    },
-    # the Export page
-    "export.nav": {"nl": "Export", "en": "Export"},
-    "export.title": {"nl": "Export voor Kamerbrieven", "en": "Export for letters to parliament"},
-    "export.intro": {
-        "nl": "Kies jaren, figuren en tabellen en maak in één keer een briefing als Word-document en "
-        "als PDF: genummerde figuren en tabellen met bronregel, een korte tekst per figuur, de "
-        "kanttekeningen en de methode als bijlage. Alle aantallen zijn beschermd. Losse grafieken "
-        "en tabellen downloadt u onder elke grafiek ('Downloaden').",
-        "en": "Choose years, figures and tables and make a briefing as a Word document and as PDF "
-        "in one go: numbered figures and tables with a source line, a short text per figure, the "
-        "caveats and the method as an annex. All counts are protected. Single charts and tables "
-        "can be downloaded under each chart ('Download').",
-    },
-    "export.year_from": {"nl": "Van", "en": "From"},
-    "export.year_to": {"nl": "Tot en met", "en": "To"},
-    "export.charts": {"nl": "Figuren", "en": "Figures"},
-    "export.tables": {"nl": "Tabellen", "en": "Tables"},
-    "export.build": {"nl": "Maak briefing", "en": "Make briefing"},
-    "export.building": {
-        "nl": "Briefing wordt gemaakt (grafieken tekenen, document opbouwen)…",
-        "en": "Making the briefing (drawing charts, building the document)…",
-    },
-    "export.nothing_chosen": {
-        "nl": "Kies ten minste één figuur of tabel.",
-        "en": "Choose at least one figure or table.",
-    },
-    "export.ready": {
-        "nl": "De briefing is klaar: {figures} figuren en {tables} tabellen.",
-        "en": "The briefing is ready: {figures} figures and {tables} tables.",
-    },
-    "export.download_docx": {"nl": "Briefing als Word (DOCX)", "en": "Briefing as Word (DOCX)"},
-    "export.download_pdf": {"nl": "Briefing als PDF", "en": "Briefing as PDF"},
-    # the command line (python -m briefing)
-    "export.cli_done": {
-        "nl": "{count} bestanden geschreven naar {out} (lijst met sha256 in {manifest}).",
-        "en": "{count} files written to {out} (list with sha256 in {manifest}).",
-    },
-    "export.cli_no_data": {
-        "nl": "Geen gegevens in het warehouse {db}. Laad eerst aanleveringen met "
-        "'python -m etl load'.",
-        "en": "No data in the warehouse {db}. Load submissions first with 'python -m etl load'.",
-    },
-    "export.cli_bad_year": {
-        "nl": "Jaar {year} zit niet in de gegevens; kies een jaar van {first} tot en met {last}.",
-        "en": "Year {year} is not in the data; choose a year from {first} to {last}.",
-    },
-    # the catalogue of the briefing (titles of figures and tables not already in i18n)
-    "export.chart.channels": {
-        "nl": "Meldingen over discriminatie en racisme, naar kanaal",
-        "en": "Reports concerning discrimination and racism, by channel",
-    },
-    "export.chart.concerns": {
-        "nl": "Meldingen geheel en deels over discriminatie en racisme",
-        "en": "Reports entirely and partly concerning discrimination and racism",
-    },
-    "export.chart.share": {
-        "nl": "Aandeel discriminatie en racisme in alle meldingen van ongewenst gedrag",
-        "en": "Share of discrimination and racism in all reports of undesirable behaviour",
-    },
-    "export.chart.largest_only": {
-        "nl": "De {shown} grootste van {total} staan in de figuur; alle staan in de tabel.",
-        "en": "The {shown} largest of {total} are in the figure; all are in the table.",
-    },
-}
-
-
-def _text(key: str, lang: str = DEFAULT_LANGUAGE, /, **params: object) -> str:
-    """The export's own texts first, then the product's translation table (meldingen.i18n)."""
-    entry = TEXTS.get(key)
-    if entry is None:
-        return product_text(key, lang, **params)
-    template_text = entry.get(lang) or entry[DEFAULT_LANGUAGE]
-    return template_text.format_map(_KeepMissing(params))
-
-
-class _KeepMissing(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
 
 # --- cells --------------------------------------------------------------------------------------
 
@@ -331,12 +124,10 @@ def protected_frame(
                 cells.append(str(shown.at[label, column]))
         name = (row_labels or {}).get(label, label)
         if label == TOTAL:
-            name = product_text("label.total", lang)
+            name = text("label.total", lang)
         rows[str(name)] = cells
     frame = pd.DataFrame.from_dict(rows, orient="index", columns=columns).astype(object)
-    frame.columns = [
-        product_text("label.total", lang) if c == TOTAL else str(c) for c in frame.columns
-    ]
+    frame.columns = [text("label.total", lang) if c == TOTAL else str(c) for c in frame.columns]
     frame.index.name = index_name
     return frame
 
@@ -428,7 +219,7 @@ def table_xlsx(
     workbook.properties.creator = "Meldingenmonitor Rijk"
     workbook.properties.title = table.title
     sheet = workbook.active
-    sheet.title = _text("export.sheet_table", lang)[:31]
+    sheet.title = text("export.sheet_table", lang)[:31]
 
     def put(row: int, column: int, value: Cell, **style):
         cell = sheet.cell(row=row, column=column)
@@ -483,13 +274,13 @@ def table_xlsx(
         sheet.column_dimensions[get_column_letter(column)].width = 11
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=2)
 
-    notes_sheet = workbook.create_sheet(_text("export.sheet_notes", lang)[:31])
-    lines: list[tuple[str, bool]] = [(_text("export.notes_title", lang), True), ("", False)]
-    lines += [(_text("export.notes_source", lang), True), (table.source, False)]
+    notes_sheet = workbook.create_sheet(text("export.sheet_notes", lang)[:31])
+    lines: list[tuple[str, bool]] = [(text("export.notes_title", lang), True), ("", False)]
+    lines += [(text("export.notes_source", lang), True), (table.source, False)]
     if made:
         lines.append((made, False))
     if table.footnotes:
-        lines += [("", False), (_text("export.notes_footnotes", lang), True)]
+        lines += [("", False), (text("export.notes_footnotes", lang), True)]
         lines += [(note, False) for note in table.footnotes]
     lines += [("", False), (symbols_note(lang), False)]
     for heading, body in notes:
@@ -517,14 +308,14 @@ def notes_sections(lang: str = "nl") -> list[tuple[str, str]]:
     from meldingen.views import about_sections
 
     sections = about_sections(lang)
-    contract = _text("about.contract_heading", lang)
+    contract = text("about.contract_heading", lang)
     return [(heading, body) for heading, body in sections if heading != contract]
 
 
 def made_line(version, lang: str = "nl", date: str | None = None) -> str:
     import datetime as dt
 
-    return _text(
+    return text(
         "export.notes_made",
         lang,
         date=date or dt.date.today().strftime("%d-%m-%Y"),
@@ -536,7 +327,7 @@ def symbols_note(lang: str) -> str:
     from protection.rules import ProtectionRules
 
     rules = ProtectionRules()
-    return _text(
+    return text(
         "export.notes_symbols",
         lang,
         below=rules.below_threshold_text,
@@ -550,9 +341,9 @@ def symbols_note(lang: str) -> str:
 
 def source_line(version, lang: str = "nl") -> str:
     """'Bron: registraties ...; Meldingenmonitor Rijk, dataversie 154 / S000154 / 2026-11-30.'"""
-    line = _text("export.source", lang, version=version.label())
+    line = text("export.source", lang, version=version.label())
     if getattr(version, "synthetic", False):
-        line += " " + _text("export.source_synthetic", lang)
+        line += " " + text("export.source_synthetic", lang)
     return line
 
 
@@ -573,7 +364,7 @@ def chart_footnotes(
     gaps = {y: g for y, g in (incomplete or {}).items() if y in shown_years}
     if gaps:
         notes.append(
-            _text(
+            text(
                 "export.incomplete",
                 lang,
                 gaps="; ".join(f"{y}: {', '.join(g)}" for y, g in sorted(gaps.items())),
@@ -587,7 +378,7 @@ def chart_footnotes(
         ]
         if breaks:
             notes.append(
-                _text(
+                text(
                     "export.series_breaks",
                     lang,
                     breaks="; ".join(
@@ -602,8 +393,8 @@ def subtitle_for_years(years: Sequence[int], lang: str = "nl") -> str:
     if not years:
         return ""
     if min(years) == max(years):
-        return _text("export.subtitle_single", lang, year=min(years))
-    return _text("export.subtitle", lang, first=min(years), last=max(years))
+        return text("export.subtitle_single", lang, year=min(years))
+    return text("export.subtitle", lang, first=min(years), last=max(years))
 
 
 def figure_years(figure: go.Figure) -> list[int]:

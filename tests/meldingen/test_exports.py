@@ -140,10 +140,12 @@ def test_xlsx_has_typed_cells_a_notes_sheet_and_no_formulas():
     assert "Bron:" in notes and "Bescherming" in notes and "<5" in notes and "Gemaakt" in notes
 
 
-def test_english_texts_and_the_fallback_to_the_product_table():
-    assert exports._text("export.png", "en") == "Image (PNG)"
-    assert exports._text("label.total", "en") == "Total"  # from meldingen.i18n
-    assert exports._text("export.subtitle", "nl", first=2018, last=2025) == "Sector Rijk, 2018–2025"
+def test_export_texts_live_in_the_product_translation_table():
+    from meldingen.i18n import text
+
+    assert text("export.png", "en") == "Image (PNG)"
+    assert text("label.total", "en") == "Total"
+    assert text("export.subtitle", "nl", first=2018, last=2025) == "Sector Rijk, 2018–2025"
 
 
 def test_footnotes_name_incomplete_years_and_series_breaks_in_the_shown_years():
