@@ -1,4 +1,12 @@
-"""First step of the flow: raw bytes of a CSV or .xlsx file -> header and text cells with line numbers."""
+"""First step of the flow: raw bytes of a CSV or .xlsx file -> header and text cells with line numbers.
+
+Two readers give the same cells and line numbers. Python's csv module (strict) decides every case;
+for a large CSV a columnar reader splits the lines in bulk (pyarrow, quoting off) and Python's csv
+module only parses the lines that contain a quote. The columnar reader hands over to Python's
+whenever it cannot show that the result is the same: a carriage return that does not end a line,
+a quote that does not close on its own line, a row with the wrong number of fields, a very long
+field, more rows than the limit. Decoding (UTF-8, else Windows-1252) is always Python's.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +15,10 @@ import datetime as dt
 import io
 import os
 import zipfile
-from dataclasses import dataclass
+from collections.abc import Iterable
 from pathlib import PurePath
+
+import numpy as np
 
 from etl.contract import FTE_HEADER_INDEX, REPORT_HEADER_INDEX, normalise_token
 from etl.problems import FileRejected, Problem
@@ -16,6 +26,10 @@ from etl.problems import FileRejected, Problem
 DEFAULT_MAX_FILE_BYTES = 100 * 1024 * 1024
 DEFAULT_MAX_ROWS = 2_000_000
 HEADER_SEARCH_DEPTH = 10
+UTF8_BOM = b"\xef\xbb\xbf"
+# Below this size Python's csv module is as fast as setting up the columnar reader. Tests and the
+# bench can lower it (MELDINGEN_COLUMNAR_MIN_BYTES=0) to run every file through the columnar reader.
+DEFAULT_COLUMNAR_MIN_BYTES = 64 * 1024
 
 
 def max_file_bytes() -> int:
@@ -26,16 +40,101 @@ def max_rows() -> int:
     return int(os.environ.get("MELDINGEN_MAX_ROWS", DEFAULT_MAX_ROWS))
 
 
-@dataclass
-class RawTable:
-    """Every cell as text, exactly as the department wrote it, with the line it came from."""
+def columnar_min_bytes() -> int:
+    return int(os.environ.get("MELDINGEN_COLUMNAR_MIN_BYTES", DEFAULT_COLUMNAR_MIN_BYTES))
 
-    file_name: str
-    file_format: str  # 'csv' or 'xlsx'
-    header: list[str]
-    header_line: int
-    lines: list[int]
-    rows: list[list[str]]
+
+class CodedColumn:
+    """One column of text cells with every distinct text stored once: cell i is uniques[codes[i]].
+
+    Checks that depend only on a cell's text run once per distinct text (see etl/validation.py);
+    a column of a million cells typically holds a few dozen distinct texts.
+    """
+
+    __slots__ = ("codes", "uniques")
+
+    def __init__(self, codes: np.ndarray, uniques: list[str]):
+        self.codes = codes
+        self.uniques = uniques
+
+    @classmethod
+    def from_cells(cls, cells: Iterable[str]) -> CodedColumn:
+        index: dict[str, int] = {}
+        codes = np.fromiter((index.setdefault(cell, len(index)) for cell in cells), dtype=np.int64)
+        return cls(codes, list(index))
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def take(self, rows: np.ndarray) -> CodedColumn:
+        return CodedColumn(self.codes[rows], self.uniques)
+
+    def unique_array(self) -> np.ndarray:
+        array = np.empty(len(self.uniques), dtype=object)
+        array[:] = self.uniques
+        return array
+
+    def cells(self) -> np.ndarray:
+        """Every cell as an object array (each distinct text shared)."""
+        return self.unique_array()[self.codes]
+
+    def cell(self, row: int) -> str:
+        return self.uniques[self.codes[row]]
+
+
+class RawTable:
+    """Every cell as text, exactly as the department wrote it, with the line it came from.
+
+    `lines` and `rows` are lists, as Python's csv module gives them. A table from the columnar
+    reader keeps its body in `columns` (one CodedColumn per header position, every row exactly as
+    wide as the header) and builds `lines` and `rows` only when someone asks for them.
+    """
+
+    def __init__(
+        self,
+        file_name: str,
+        file_format: str,
+        header: list[str],
+        header_line: int,
+        lines: list[int] | None = None,
+        rows: list[list[str]] | None = None,
+        columns: list[CodedColumn] | None = None,
+        line_numbers: np.ndarray | None = None,
+    ):
+        self.file_name = file_name
+        self.file_format = file_format  # 'csv' or 'xlsx'
+        self.header = header
+        self.header_line = header_line
+        self.columns = columns
+        self._lines = lines
+        self._rows = rows
+        self._line_numbers = line_numbers
+
+    @property
+    def row_count(self) -> int:
+        if self._rows is not None:
+            return len(self._rows)
+        return len(self.line_numbers)
+
+    @property
+    def line_numbers(self) -> np.ndarray:
+        if self._line_numbers is None:
+            self._line_numbers = np.asarray(self._lines or [], dtype=np.int64)
+        return self._line_numbers
+
+    @property
+    def lines(self) -> list[int]:
+        if self._lines is None:
+            self._lines = self.line_numbers.tolist()
+        return self._lines
+
+    @property
+    def rows(self) -> list[list[str]]:
+        if self._rows is None:
+            assert self.columns is not None
+            cells = [column.cells() for column in self.columns]
+            self._rows = [list(row) for row in zip(*cells, strict=True)] if cells else []
+        return self._rows
 
 
 def _excel_cell_text(value: object) -> str:
@@ -88,8 +187,8 @@ def detect_format(data: bytes, file_name: str) -> str:
     return "csv"
 
 
-def decode_text(data: bytes, file_name: str) -> str:
-    """UTF-8 (with or without BOM), else Windows-1252 as Dutch Excel writes it."""
+def _decode(data: bytes, file_name: str) -> tuple[str, bytes | None]:
+    """The text, and its UTF-8 bytes when they are a slice of `data` (None: encode when needed)."""
     if b"\x00" in data:
         nul_at = data.index(b"\x00")
         # Many NULs means UTF-16 or a binary file rather than one stray character.
@@ -98,22 +197,39 @@ def decode_text(data: bytes, file_name: str) -> str:
         raise FileRejected(
             [Problem("structure.nul", file_name, line=_line_of_offset(data, nul_at))]
         )
-    if data.startswith(b"\xef\xbb\xbf"):
+    if data.startswith(UTF8_BOM):
         data = data[3:]
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), data
     except UnicodeDecodeError:
         pass
     try:
-        return data.decode("cp1252")
+        return data.decode("cp1252"), None
     except UnicodeDecodeError as error:
         raise FileRejected(
             [Problem("file.encoding", file_name, line=_line_of_offset(data, error.start))]
         ) from None
 
 
+def decode_text(data: bytes, file_name: str) -> str:
+    """UTF-8 (with or without BOM), else Windows-1252 as Dutch Excel writes it."""
+    return _decode(data, file_name)[0]
+
+
+def _first_nonblank_line(text: str) -> str:
+    # The first line of text.splitlines() that is not blank, without splitting a whole large file:
+    # every line of a prefix except its last is a whole line of the text.
+    prefix = text[: 64 * 1024]
+    lines = prefix.splitlines()
+    complete = lines if len(prefix) == len(text) else lines[:-1]
+    found = next((line for line in complete if line.strip()), None)
+    if found is not None:
+        return found
+    return next((line for line in text.splitlines() if line.strip()), "")
+
+
 def _choose_delimiter(text: str) -> str:
-    first_line = next((line for line in text.splitlines() if line.strip()), "")
+    first_line = _first_nonblank_line(text)
     counts = {delimiter: first_line.count(delimiter) for delimiter in (";", ",", "\t")}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] > 0 else ","
@@ -152,6 +268,132 @@ def _csv_records(text: str, file_name: str) -> tuple[list[int], list[list[str]]]
     return lines, rows
 
 
+def _quoted_lines(text: str, delimiter: str) -> dict[int, list[str]] | None:
+    """Line number -> cells of every line with a quote, each parsed alone by Python's csv module.
+
+    None when one of them does not parse alone (a quoted value runs on to the next line, or a
+    quote is misplaced): then only the csv module reading the whole text can tell.
+    """
+    numbers: list[int] = []
+    texts: list[str] = []
+    line, counted = 1, 0
+    quote = text.find('"')
+    while quote != -1:
+        start = text.rfind("\n", 0, quote) + 1
+        end = text.find("\n", quote)
+        end = len(text) if end == -1 else end
+        line += text.count("\n", counted, start)
+        counted = start
+        numbers.append(line)
+        texts.append(text[start:end].removesuffix("\r"))
+        quote = text.find('"', end)
+    reader = csv.reader(texts, delimiter=delimiter, strict=True)
+    parsed: dict[int, list[str]] = {}
+    try:
+        for number, cells in zip(numbers, reader, strict=False):
+            if reader.line_num != len(parsed) + 1:
+                return None
+            parsed[number] = cells
+    except csv.Error:
+        return None
+    return parsed if len(parsed) == len(numbers) else None
+
+
+def _columnar_csv(text: str, utf8: bytes | None, delimiter: str) -> list[CodedColumn] | None:
+    """Every record of the text (one per line) as columns, or None to leave it to _csv_records."""
+    if "\r" in text and text.count("\r") != text.count("\r\n"):
+        return None  # a lone carriage return also ends a record for the csv module
+    line_count = text.count("\n") + (0 if text.endswith("\n") else 1)
+    if line_count > max_rows() + HEADER_SEARCH_DEPTH:
+        return None
+    first = text[: text.find("\n")] if "\n" in text else text
+    try:
+        width = len(next(csv.reader([first.removesuffix("\r")], delimiter=delimiter, strict=True)))
+    except (csv.Error, StopIteration):
+        return None
+    quoted = _quoted_lines(text, delimiter) if '"' in text else {}
+    if quoted is None:
+        return None
+
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    rejected: dict[int, str] = {}
+
+    def reject(row) -> str:
+        if row.number is None:
+            return "error"
+        rejected[row.number] = row.text
+        return "skip"
+
+    coded = pa.dictionary(pa.int32(), pa.string())
+    try:
+        table = pacsv.read_csv(
+            pa.BufferReader(utf8 if utf8 is not None else text.encode("utf-8")),
+            read_options=pacsv.ReadOptions(autogenerate_column_names=True, use_threads=False),
+            parse_options=pacsv.ParseOptions(
+                delimiter=delimiter,
+                quote_char=False,
+                double_quote=False,
+                escape_char=False,
+                newlines_in_values=False,
+                ignore_empty_lines=False,
+                invalid_row_handler=reject,
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types={f"f{i}": coded for i in range(width)},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except (pa.ArrowException, ValueError):
+        return None
+    if table.num_columns != width or table.num_rows + len(rejected) != line_count:
+        return None
+    # Rows pyarrow could not split into `width` fields: a quoted line (parsed by the csv module
+    # below) or a blank one; anything else has the wrong number of fields and is reported by the
+    # csv route with its exact location.
+    blank: list[int] = []
+    for number, row_text in rejected.items():
+        if number in quoted:
+            continue
+        if row_text.replace(delimiter, "").strip():
+            return None
+        blank.append(number)
+    for cells in quoted.values():
+        if len(cells) != width and any(cell.strip() for cell in cells):
+            return None
+    kept = np.ones(line_count, dtype=bool)
+    kept[np.fromiter(rejected, dtype=np.int64, count=len(rejected)) - 1] = False
+    limit = csv.field_size_limit()
+    columns: list[CodedColumn] = []
+    for position, chunked in enumerate(table.columns):
+        unified = chunked.unify_dictionaries()
+        uniques: list[str] = unified.chunk(0).dictionary.to_pylist() if unified.num_chunks else []
+        codes = np.zeros(line_count, dtype=np.int32)
+        if unified.num_chunks:
+            codes[kept] = np.concatenate(
+                [chunk.indices.to_numpy(zero_copy_only=False) for chunk in unified.chunks]
+            )
+        if blank or quoted:
+            index = {value: code for code, value in enumerate(uniques)}
+
+            def code_of(value: str, index=index, uniques=uniques) -> int:
+                if value not in index:
+                    index[value] = len(uniques)
+                    uniques.append(value)
+                return index[value]
+
+            for number in blank:
+                codes[number - 1] = code_of("")
+            for number, cells in quoted.items():
+                codes[number - 1] = code_of(cells[position] if len(cells) == width else "")
+        if uniques and max(map(len, uniques)) >= limit:
+            return None  # the csv module refuses a field this long; let it say so
+        columns.append(CodedColumn(codes, uniques))
+    return columns
+
+
 def _xlsx_records(data: bytes, file_name: str) -> tuple[list[int], list[list[str]]]:
     import openpyxl  # imported here: only Excel submissions pay for it
 
@@ -180,6 +422,79 @@ def _xlsx_records(data: bytes, file_name: str) -> tuple[list[int], list[list[str
     return lines, rows
 
 
+def _find_header(file_name: str, candidates: list[tuple[int, list[str]]]) -> tuple[int, list[str]]:
+    """The header among the first non-empty rows (line, cells), or FileRejected saying what is wrong."""
+    header_line, header = candidates[0]
+    if not _looks_like_header(header):
+        for line, row in candidates[1:HEADER_SEARCH_DEPTH]:
+            if _looks_like_header(row):
+                raise FileRejected(
+                    [
+                        Problem(
+                            "structure.title_row", file_name, line=1, params={"header_line": line}
+                        )
+                    ]
+                )
+        raise FileRejected([Problem("file.unknown_kind", file_name, line=header_line)])
+    if header_line != 1:
+        raise FileRejected(
+            [Problem("structure.title_row", file_name, line=1, params={"header_line": header_line})]
+        )
+    return header_line, header
+
+
+def _too_many_rows(file_name: str) -> FileRejected:
+    return FileRejected([Problem("file.too_many_rows", file_name, params={"limit": max_rows()})])
+
+
+def _table_from_rows(
+    file_name: str, file_format: str, lines: list[int], rows: list[list[str]]
+) -> RawTable:
+    non_empty = [
+        (line, row) for line, row in zip(lines, rows, strict=True) if any(c.strip() for c in row)
+    ]
+    if not non_empty:
+        raise FileRejected([Problem("file.empty", file_name)])
+    header_line, header = _find_header(file_name, non_empty[:HEADER_SEARCH_DEPTH])
+    body = non_empty[1:]
+    if len(body) > max_rows():
+        raise _too_many_rows(file_name)
+    return RawTable(
+        file_name=file_name,
+        file_format=file_format,
+        header=[cell.strip() for cell in header],
+        header_line=header_line,
+        lines=[line for line, _ in body],
+        rows=[row for _, row in body],
+    )
+
+
+def _table_from_columns(file_name: str, columns: list[CodedColumn]) -> RawTable:
+    filled = np.zeros(len(columns[0]), dtype=bool)
+    for column in columns:
+        has_text = np.fromiter((bool(u.strip()) for u in column.uniques), bool, len(column.uniques))
+        filled |= has_text[column.codes]
+    non_empty = np.flatnonzero(filled)
+    if not len(non_empty):
+        raise FileRejected([Problem("file.empty", file_name)])
+    candidates = [
+        (int(index) + 1, [column.cell(index) for column in columns])
+        for index in non_empty[:HEADER_SEARCH_DEPTH]
+    ]
+    header_line, header = _find_header(file_name, candidates)
+    body = non_empty[1:]
+    if len(body) > max_rows():
+        raise _too_many_rows(file_name)
+    return RawTable(
+        file_name=file_name,
+        file_format="csv",
+        header=[cell.strip() for cell in header],
+        header_line=header_line,
+        columns=[column.take(body) for column in columns],
+        line_numbers=body + 1,
+    )
+
+
 def read_table(data: bytes, file_name: str) -> RawTable:
     """Parse a submission's bytes; raise FileRejected when there is no table to validate."""
     if len(data) > max_file_bytes():
@@ -199,39 +514,10 @@ def read_table(data: bytes, file_name: str) -> RawTable:
         raise FileRejected([Problem("file.empty", file_name)])
     file_format = detect_format(data, file_name)
     if file_format == "xlsx":
-        lines, rows = _xlsx_records(data, file_name)
-    else:
-        lines, rows = _csv_records(decode_text(data, file_name), file_name)
-
-    non_empty = [
-        (line, row) for line, row in zip(lines, rows, strict=True) if any(c.strip() for c in row)
-    ]
-    if not non_empty:
-        raise FileRejected([Problem("file.empty", file_name)])
-    header_line, header = non_empty[0]
-    if not _looks_like_header(header):
-        for line, row in non_empty[1:HEADER_SEARCH_DEPTH]:
-            if _looks_like_header(row):
-                raise FileRejected(
-                    [
-                        Problem(
-                            "structure.title_row", file_name, line=1, params={"header_line": line}
-                        )
-                    ]
-                )
-        raise FileRejected([Problem("file.unknown_kind", file_name, line=header_line)])
-    if header_line != 1:
-        raise FileRejected(
-            [Problem("structure.title_row", file_name, line=1, params={"header_line": header_line})]
-        )
-    body = non_empty[1:]
-    if len(body) > max_rows():
-        raise FileRejected([Problem("file.too_many_rows", file_name, params={"limit": max_rows()})])
-    return RawTable(
-        file_name=file_name,
-        file_format=file_format,
-        header=[cell.strip() for cell in header],
-        header_line=header_line,
-        lines=[line for line, _ in body],
-        rows=[row for _, row in body],
-    )
+        return _table_from_rows(file_name, file_format, *_xlsx_records(data, file_name))
+    text, utf8 = _decode(data, file_name)
+    if len(data) >= columnar_min_bytes():
+        columns = _columnar_csv(text, utf8, _choose_delimiter(text))
+        if columns is not None:
+            return _table_from_columns(file_name, columns)
+    return _table_from_rows(file_name, file_format, *_csv_records(text, file_name))

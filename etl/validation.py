@@ -1,4 +1,17 @@
-"""Second step of the flow: a RawTable -> canonical records, or every problem with line and column."""
+"""Second step of the flow: a RawTable -> canonical records, or every problem with line and column.
+
+Validation runs in bulk, so that a file of a million rows takes about a second:
+
+- a check that depends only on a cell's text runs once per distinct text of its column (a
+  CodedColumn: codes into the distinct texts), and its answer is spread over the rows with numpy;
+- rules that combine cells (required, a totals row, a ministry that did not exist that year, link
+  keys, zero rows) are numpy operations over whole columns;
+- a problem becomes a message only when it is reported: the first MELDINGEN_MAX_ERRORS by line
+  and column, the order in which they are listed.
+
+The rules, their order (a cell reports its first problem only) and the messages are the data
+contract's (docs/data-contract.md); tests/etl holds them.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +21,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from etl import contract
 from etl.contract import FTE_FILE, REPORT_FILE
 from etl.problems import FileRejected, Problem
-from etl.reading import RawTable, read_table
+from etl.reading import CodedColumn, RawTable, read_table
 from meldingen.reference import ministry_by_code
 
 DEFAULT_MAX_PROBLEMS = 200
@@ -29,12 +43,24 @@ EXCEL_ERRORS = frozenset(
 )  # fmt: skip
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 FORMULA_START = re.compile(r"^(?:=|@|\+(?!\d)|-(?![\d\s]))")
+NEGATIVE_NUMBER_START = re.compile(r"^-\d")
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
 PHONE = re.compile(r"^(?:\+31|0031|0)[\s\-]?(?:\(0\))?[\s\-]?[1-9](?:[\s\-]?\d){8}$")
 NINE_DIGITS = re.compile(r"^\d{9}$")
-WHOLE_NUMBER = re.compile(r"^\d+$")
-FOUR_DIGIT_YEAR = re.compile(r"^\d{4}$")
-FTE_NUMBER = re.compile(r"^\d+(?:[.,]\d{1,2})?$")
+# Digits are ASCII digits: Python's \d also takes '２０２４' or '٣', which pandas cannot convert
+# (the row would pass with an empty year or count).
+WHOLE_NUMBER = re.compile(r"^\d+$", re.ASCII)
+FOUR_DIGIT_YEAR = re.compile(r"^\d{4}$", re.ASCII)
+FTE_NUMBER = re.compile(r"^\d+(?:[.,]\d{1,2})?$", re.ASCII)
+
+# Pre-filters over many distinct texts at once (RE2 in pyarrow); each only rules texts OUT of a
+# check whose Python rule could never hold for them, so the Python rule still decides:
+# - personal data needs an '@' (e-mail) or no letter at all (phone number, BSN);
+# - a totals-row marker (totaal, sum, ...) holds no digit, and normalising a text keeps digits.
+ASCII_LETTER = "[A-Za-z]"
+ASCII_DIGIT = "[0-9]"
+CONTROL_CHARACTERS_RE2 = "[\\x00-\\x08\\x0b-\\x1f\\x7f]"
+BULK_FILTER_MIN = 256  # fewer distinct texts than this: plain Python is quicker
 
 
 def max_problems() -> int:
@@ -73,54 +99,197 @@ class ValidationResult:
         return not self.problems and self.records is not None
 
 
-class _Collector:
-    """Gathers problems and remembers which cells already have one, so each cell reports once."""
+# --- distinct texts ------------------------------------------------------------------------------
 
-    def __init__(self, file_name: str, lines: pd.Series):
+
+def _per_unique(
+    values: CodedColumn,
+    function: Callable[[str], object],
+    only: np.ndarray | None = None,
+    dtype: type = object,
+) -> np.ndarray:
+    """function(text) for every distinct text of a column (where `only`; None or False elsewhere)."""
+    uniques = values.uniques
+    result = (
+        np.empty(len(uniques), dtype=object) if dtype is object else np.zeros(len(uniques), dtype)
+    )
+    indices = range(len(uniques)) if only is None else np.flatnonzero(only).tolist()
+    for index in indices:
+        result[index] = function(uniques[index])
+    return result
+
+
+def _rows(values: CodedColumn, per_unique: np.ndarray) -> np.ndarray:
+    return per_unique[values.codes]
+
+
+def _present(per_unique: np.ndarray) -> np.ndarray:
+    """True where an object array holds a value (not None)."""
+    return np.fromiter((v is not None for v in per_unique), dtype=bool, count=len(per_unique))
+
+
+def _ids(values: CodedColumn, per_unique: np.ndarray) -> np.ndarray:
+    """Per row a small integer that is equal exactly where the per-unique values are equal."""
+    index: dict[object, int] = {}
+    ids = np.fromiter(
+        (index.setdefault(v, len(index)) for v in per_unique), dtype=np.int64, count=len(per_unique)
+    )
+    return ids[values.codes]
+
+
+def _is(values: CodedColumn, predicate: Callable[[str], bool]) -> np.ndarray:
+    """Row mask: predicate(text) of each row's text."""
+    per_unique = np.fromiter(
+        (bool(predicate(u)) for u in values.uniques), dtype=bool, count=len(values.uniques)
+    )
+    return per_unique[values.codes]
+
+
+def _empty(values: CodedColumn) -> np.ndarray:
+    """Row mask: the cell is the empty text."""
+    return (values.unique_array() == "")[values.codes]
+
+
+def _bulk_match(uniques: list[str], pattern: str) -> np.ndarray | None:
+    """RE2 search of `pattern` in every distinct text, or None (then Python decides for all)."""
+    if len(uniques) < BULK_FILTER_MIN:
+        return None
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        found = pc.match_substring_regex(pa.array(uniques, type=pa.string()), pattern)
+        return found.to_numpy(zero_copy_only=False).astype(bool)
+    except Exception:  # pragma: no cover - a text pyarrow cannot hold: fall back to Python
+        return None
+
+
+def _to_numeric(values: CodedColumn, usable: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """pd.to_numeric(column.where(usable), errors='coerce') without converting every row.
+
+    The distinct texts used by usable rows are converted together (with a missing value when some
+    rows are not usable), so each number is what converting the whole column gives: pandas picks
+    one type for the column from the set of values. Returns the numbers per distinct text (in that
+    type) and per row as float64 (NaN where not usable).
+    """
+    used = np.zeros(len(values.uniques), dtype=bool)
+    used[values.codes[usable]] = True
+    indices = np.flatnonzero(used)
+    texts = [values.uniques[i] for i in indices]
+    if not usable.all():
+        texts.append(np.nan)
+    converted = pd.to_numeric(pd.Series(texts, dtype=object), errors="coerce").to_numpy()
+    per_unique = np.full(len(values.uniques), np.nan, dtype=object)
+    per_unique[indices] = converted[: len(indices)]
+    as_float = np.full(len(values.uniques), np.nan)
+    as_float[indices] = converted[: len(indices)].astype(float)
+    rows = as_float[values.codes]
+    rows[~usable] = np.nan
+    return per_unique, rows
+
+
+# --- problems ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Found:
+    code: str
+    column: str
+    position: int | None
+    rows: np.ndarray
+    params: Callable[[int], dict[str, object]] | None
+
+
+class _Collector:
+    """Gathers problems and remembers which cells already have one, so each cell reports once.
+
+    A problem is kept as (check, rows); its message parameters are only computed for the problems
+    that are reported (see _capped).
+    """
+
+    def __init__(self, file_name: str, lines: np.ndarray):
         self.file_name = file_name
         self.lines = lines
-        self.problems: list[Problem] = []
-        self.bad: dict[str, pd.Series] = {}
-
-    def add(self, code: str, line: int | None = None, **params: object) -> None:
-        self.problems.append(Problem(code, self.file_name, line=line, params=params))
+        self.found: list[_Found] = []
+        self.bad: dict[str, np.ndarray] = {}
+        self._none = np.zeros(len(lines), dtype=bool)
 
     def add_cells(
         self,
         code: str,
         column: str,
-        position: int,
-        mask: pd.Series,
+        position: int | None,
+        mask: np.ndarray,
         params: Callable[[int], dict[str, object]] | None = None,
     ) -> None:
-        mask = mask & ~self.bad_mask(column)
-        for index in mask[mask].index:
-            self.problems.append(
-                Problem(
-                    code,
-                    self.file_name,
-                    line=int(self.lines[index]),
-                    column_number=position,
-                    column_name=column,
-                    params=params(index) if params else {},
-                )
-            )
+        mask = np.asarray(mask, dtype=bool) & ~self.bad_mask(column)
+        rows = np.flatnonzero(mask)
+        if len(rows):
+            self.found.append(_Found(code, column, position, rows, params))
         self.bad[column] = self.bad_mask(column) | mask
 
-    def bad_mask(self, column: str) -> pd.Series:
-        return self.bad.get(column, pd.Series(False, index=self.lines.index))
+    def bad_mask(self, column: str) -> np.ndarray:
+        return self.bad.get(column, self._none)
 
-    def row_has_problem(self) -> pd.Series:
-        combined = pd.Series(False, index=self.lines.index)
+    def row_has_problem(self) -> np.ndarray:
+        combined = self._none.copy()
         for mask in self.bad.values():
             combined |= mask
         return combined
 
+    def count(self) -> int:
+        return sum(len(found.rows) for found in self.found)
 
-def _map_uniques(values: pd.Series, function: Callable[[str], object]) -> pd.Series:
-    # Departments export thousands of rows with a handful of distinct values: map each once.
-    mapping = {value: function(value) for value in values.unique()}
-    return values.map(mapping)
+
+def _capped(
+    problems: list[Problem], file_name: str, found: _Collector | None = None
+) -> list[Problem]:
+    """All problems ordered by (line, column), first come first within a cell; at most the cap.
+
+    `problems` come before `found` where line and column are equal, as they were found first.
+    """
+    limit = max_problems()
+    batches = found.found if found is not None else []
+    total = len(problems) + sum(len(batch.rows) for batch in batches)
+    lines = [np.array([p.line or 0 for p in problems], dtype=np.int64)]
+    columns = [np.array([p.column_number or 0 for p in problems], dtype=np.int64)]
+    for batch in batches:
+        lines.append(found.lines[batch.rows].astype(np.int64))
+        columns.append(np.full(len(batch.rows), batch.position or 0, dtype=np.int64))
+    sequence = np.arange(total)
+    order = np.lexsort((sequence, np.concatenate(columns), np.concatenate(lines)))
+    chosen = order[:limit] if total > limit else order
+    starts = np.cumsum([len(problems), *(len(batch.rows) for batch in batches)])
+    result: list[Problem] = []
+    for item in chosen.tolist():
+        if item < len(problems):
+            result.append(problems[item])
+            continue
+        which = int(np.searchsorted(starts, item, side="right")) - 1
+        batch = batches[which]
+        row = int(batch.rows[item - starts[which]])
+        result.append(
+            Problem(
+                batch.code,
+                file_name,
+                line=int(found.lines[row]),
+                column_number=batch.position,
+                column_name=batch.column,
+                params=batch.params(row) if batch.params else {},
+            )
+        )
+    if total > limit:
+        result.append(Problem("file.too_many_errors", file_name, params={"limit": limit}))
+    return result
+
+
+# --- header and shape ----------------------------------------------------------------------------
+
+
+def _column_has_values(table: RawTable, number: int) -> bool:
+    if table.columns is not None:
+        return bool(_is(table.columns[number - 1], lambda v: bool(v.strip())).any())
+    return any(number <= len(row) and row[number - 1].strip() for row in table.rows)
 
 
 def _check_header(table: RawTable, problems: list[Problem]) -> tuple[str | None, dict[str, int]]:
@@ -139,10 +308,7 @@ def _check_header(table: RawTable, problems: list[Problem]) -> tuple[str | None,
     for number, (header, name) in enumerate(zip(table.header, names, strict=True), start=1):
         where = {"line": table.header_line, "column_number": number, "column_name": header}
         if not header:
-            column_has_values = any(
-                number <= len(row) and row[number - 1].strip() for row in table.rows
-            )
-            if column_has_values:
+            if _column_has_values(table, number):
                 problems.append(Problem("header.empty", table.file_name, **where))
         elif contract.looks_like_personal_data_header(header):
             problems.append(Problem("header.personal_data", table.file_name, **where))
@@ -180,7 +346,17 @@ def _check_header(table: RawTable, problems: list[Problem]) -> tuple[str | None,
     return kind, positions
 
 
-def _frame(table: RawTable, positions: dict[str, int], problems: list[Problem]) -> pd.DataFrame:
+Frame = dict[str, CodedColumn]
+
+
+def _frame(
+    table: RawTable, positions: dict[str, int], problems: list[Problem]
+) -> tuple[Frame, np.ndarray]:
+    """The columns the contract knows, by canonical name, and the line of each row."""
+    if table.columns is not None:
+        # The columnar reader only hands over tables whose rows are exactly as wide as the header.
+        frame = {name: table.columns[number - 1] for name, number in positions.items()}
+        return frame, table.line_numbers
     width = len(table.header)
     kept_rows: list[list[str]] = []
     kept_lines: list[int] = []
@@ -201,151 +377,216 @@ def _frame(table: RawTable, positions: dict[str, int], problems: list[Problem]) 
                 )
             )
             continue
-        kept_rows.append([row[p - 1] if p <= len(row) else "" for p in positions.values()])
+        kept_rows.append(row)
         kept_lines.append(line)
-    frame = pd.DataFrame(kept_rows, columns=list(positions), dtype=object)
-    frame["line"] = pd.Series(kept_lines, dtype="int64")
-    return frame
+    frame = {
+        name: CodedColumn.from_cells(row[p - 1] if p <= len(row) else "" for row in kept_rows)
+        for name, p in positions.items()
+    }
+    return frame, np.asarray(kept_lines, dtype=np.int64)
 
 
-def _check_generic_cells(frame: pd.DataFrame, positions: dict[str, int], found: _Collector) -> None:
-    """Problems any cell can have: control characters, Excel errors, formulas, personal data."""
-    total_rows = pd.Series(False, index=frame.index)
+def _constant(rows: int, text: str = "") -> CodedColumn:
+    return CodedColumn(np.zeros(rows, dtype=np.int64), [text])
+
+
+# --- cells of any column -------------------------------------------------------------------------
+
+
+def _personal_kinds(values: CodedColumn) -> np.ndarray:
+    with_at = _bulk_match(values.uniques, "@")
+    with_letter = _bulk_match(values.uniques, ASCII_LETTER)
+    only = None if with_at is None or with_letter is None else with_at | ~with_letter
+    return _per_unique(values, personal_data_kind, only)
+
+
+def _control_characters(values: CodedColumn) -> np.ndarray:
+    found = _bulk_match(values.uniques, CONTROL_CHARACTERS_RE2)
+    if found is None:
+        return _per_unique(values, lambda v: CONTROL_CHARACTERS.search(v) is not None, dtype=bool)
+    return found
+
+
+def _is_formula(text: str) -> bool:
+    return bool(FORMULA_START.search(text)) and not NEGATIVE_NUMBER_START.match(text)
+
+
+def _total_markers(stripped: CodedColumn) -> np.ndarray:
+    with_digit = _bulk_match(stripped.uniques, ASCII_DIGIT)
+    return _per_unique(
+        stripped,
+        lambda v: contract.normalise_token(v) in contract.TOTAL_ROW_MARKERS,
+        None if with_digit is None else ~with_digit,
+        dtype=bool,
+    )
+
+
+def _check_generic_cells(frame: Frame, positions: dict[str, int], found: _Collector) -> Frame:
+    """Problems any cell can have: control characters, Excel errors, formulas, personal data.
+
+    Returns the columns with every cell stripped of surrounding whitespace.
+    """
+    total_rows = np.zeros(len(found.lines), dtype=bool)
+    stripped_frame: Frame = {}
     for column, position in positions.items():
         values = frame[column]
-        personal = _map_uniques(values, personal_data_kind)
+        personal = _personal_kinds(values)
         found.add_cells(
             "value.personal_data",
             column,
             position,
-            personal.notna(),
-            lambda index, personal=personal: {"kind": personal[index]},
+            _rows(values, _present(personal)),
+            lambda row, values=values, personal=personal: {"kind": personal[values.codes[row]]},
         )
-        control = values.str.contains(CONTROL_CHARACTERS)
         found.add_cells(
             "structure.control_character",
             column,
             position,
-            control,
-            lambda index, values=values: {
-                "code": f"0x{ord(CONTROL_CHARACTERS.search(values[index]).group()):02X}"
+            _rows(values, _control_characters(values)),
+            lambda row, values=values: {
+                "code": f"0x{ord(CONTROL_CHARACTERS.search(values.cell(row)).group()):02X}"
             },
         )
-        stripped = values.str.strip()
-        excel_error = stripped.str.upper().isin(EXCEL_ERRORS)
+        stripped = CodedColumn(values.codes, [v.strip() for v in values.uniques])
         found.add_cells(
             "value.excel_error",
             column,
             position,
-            excel_error,
-            lambda i, s=stripped: {"value": s[i]},
+            _is(stripped, lambda v: "#" in v and v.upper() in EXCEL_ERRORS),
+            lambda row, stripped=stripped: {"value": stripped.cell(row)},
         )
-        formula = stripped.str.contains(FORMULA_START) & ~stripped.str.match(r"^-\d")
         found.add_cells(
-            "value.formula", column, position, formula, lambda i, s=stripped: {"first": s[i][0]}
+            "value.formula",
+            column,
+            position,
+            _is(stripped, lambda v: v[:1] in ("=", "@", "+", "-") and _is_formula(v)),
+            lambda row, stripped=stripped: {"first": stripped.cell(row)[0]},
         )
-        total = _map_uniques(
-            stripped, lambda v: contract.normalise_token(v) in contract.TOTAL_ROW_MARKERS
-        )
+        total = _rows(stripped, _total_markers(stripped))
         found.add_cells(
             "value.total_row",
             column,
             position,
-            total.astype(bool),
-            lambda i, s=stripped: {"value": s[i]},
+            total,
+            lambda row, stripped=stripped: {"value": stripped.cell(row)},
         )
-        frame[column] = stripped
-        total_rows |= total.astype(bool)
+        stripped_frame[column] = stripped
+        total_rows |= total
     # A totals row is one mistake, not one per empty cell in it.
     for column in positions:
         found.bad[column] = found.bad_mask(column) | total_rows
+    return stripped_frame
+
+
+# --- the columns of the contract -----------------------------------------------------------------
 
 
 def _required(
-    frame: pd.DataFrame, column: str, position: int, found: _Collector, mask=None
-) -> pd.Series:
-    empty = frame[column] == ""
+    frame: Frame,
+    column: str,
+    position: int | None,
+    found: _Collector,
+    mask: np.ndarray | None = None,
+) -> np.ndarray:
+    empty = _empty(frame[column])
     if mask is not None:
         empty &= mask
     found.add_cells("value.required", column, position, empty)
     return empty
 
 
-def _year_values(
-    frame: pd.DataFrame, position: int, found: _Collector, today: dt.date
-) -> pd.Series:
+def _year_values(frame: Frame, position: int, found: _Collector, today: dt.date) -> np.ndarray:
+    """Year per row as float (NaN where the year cell has a problem)."""
     values = frame["jaar"]
     _required(frame, "jaar", position, found)
-    four_digits = values.str.match(FOUR_DIGIT_YEAR)
+    four_digits = _is(values, lambda v: FOUR_DIGIT_YEAR.match(v) is not None)
     found.add_cells(
         "value.year_invalid",
         "jaar",
         position,
-        ~four_digits & (values != ""),
-        lambda i: {"value": values[i]},
+        ~four_digits & ~_empty(values),
+        lambda row: {"value": values.cell(row)},
     )
-    years = pd.to_numeric(values.where(four_digits), errors="coerce")
+    per_text, years = _to_numeric(values, four_digits)
     found.add_cells(
         "value.year_future",
         "jaar",
         position,
         years > today.year,
-        lambda i: {"value": int(years[i]), "current": today.year},
+        lambda row: {"value": int(per_text[values.codes[row]]), "current": today.year},
     )
     found.add_cells(
         "value.year_too_early",
         "jaar",
         position,
         years < EARLIEST_YEAR,
-        lambda i: {"value": int(years[i]), "earliest": EARLIEST_YEAR},
+        lambda row: {"value": int(per_text[values.codes[row]]), "earliest": EARLIEST_YEAR},
     )
-    return years.where(~found.bad_mask("jaar"))
+    return np.where(found.bad_mask("jaar"), np.nan, years)
+
+
+@dataclass(frozen=True)
+class _Mapped:
+    """A canonical value (or None) per distinct text of a column."""
+
+    values: CodedColumn
+    per_unique: np.ndarray
+
+    def rows(self) -> np.ndarray:
+        return self.per_unique[self.values.codes]
+
+    def ids(self) -> np.ndarray:
+        return _ids(self.values, self.per_unique)
 
 
 def _department_values(
-    frame: pd.DataFrame, position: int, years: pd.Series, found: _Collector
-) -> pd.Series:
+    frame: Frame, position: int, years: np.ndarray, found: _Collector
+) -> tuple[np.ndarray, _Mapped]:
+    """Ministry code per row (None where the department cell has a problem), and per text."""
     values = frame["departement"]
     _required(frame, "departement", position, found)
-    codes = _map_uniques(values, lambda v: contract.resolve_department(v) if v else None)
-    unresolved = codes.isna() & (values != "")
+    code_of_text = _per_unique(values, lambda v: contract.resolve_department(v) if v else None)
+    codes = _rows(values, code_of_text)
+    resolved = _rows(values, _present(code_of_text))
     found.add_cells(
         "value.department_unknown",
         "departement",
         position,
-        unresolved,
-        lambda i: {"value": values[i]},
+        ~resolved & ~_empty(values),
+        lambda row: {"value": values.cell(row)},
     )
     found.add_cells(
-        "value.department_defence", "departement", position, codes == contract.OUT_OF_SECTOR_CODE
+        "value.department_defence",
+        "departement",
+        position,
+        _rows(values, code_of_text == contract.OUT_OF_SECTOR_CODE),
     )
     by_code = ministry_by_code()
 
-    checkable = codes.notna() & years.notna()
-    out_of_period = pd.Series(False, index=frame.index)
-    pairs = pd.DataFrame({"code": codes[checkable], "year": years[checkable]}).drop_duplicates()
-    invalid_pairs = {
-        (row.code, int(row.year))
-        for row in pairs.itertuples()
-        if row.code in by_code and not by_code[row.code].exists_in_year(int(row.year))
-    }
-    if invalid_pairs:
-        out_of_period = pd.Series(
-            [
-                bool(ok) and (code, int(year)) in invalid_pairs
-                for ok, code, year in zip(checkable, codes, years.fillna(0), strict=True)
-            ],
-            index=frame.index,
+    # Did the ministry exist in that year: once per distinct (text, year) pair.
+    checkable = resolved & ~np.isnan(years)
+    out_of_period = np.zeros(len(values), dtype=bool)
+    if checkable.any():
+        pair = values.codes[checkable].astype(np.int64) * 10_000 + years[checkable].astype(np.int64)
+        pairs, which = np.unique(pair, return_inverse=True)
+        invalid = np.fromiter(
+            (
+                code in by_code and not by_code[code].exists_in_year(year)
+                for code, year in ((code_of_text[p // 10_000], int(p % 10_000)) for p in pairs)
+            ),
+            dtype=bool,
+            count=len(pairs),
         )
+        out_of_period[checkable] = invalid[which]
 
-    def period_params(index: int) -> dict[str, object]:
-        ministry = by_code[codes[index]]
+    def period_params(row: int) -> dict[str, object]:
+        ministry = by_code[codes[row]]
         start = ministry.valid_from.isoformat() if ministry.valid_from else "…"
         end = ministry.valid_to.isoformat() if ministry.valid_to else "…"
         successors = ministry.successor_codes
         return {
             "code": ministry.code,
-            "year": int(years[index]),
+            "year": int(years[row]),
             "period": f"{start} – {end}",
             "successors": f": {', '.join(successors)}" if successors else "",
         }
@@ -353,28 +594,40 @@ def _department_values(
     found.add_cells(
         "value.department_not_in_year", "departement", position, out_of_period, period_params
     )
-    return codes.where(~found.bad_mask("departement"))
+    return np.where(found.bad_mask("departement"), None, codes), _Mapped(values, code_of_text)
 
 
 def _vocabulary_values(
-    frame: pd.DataFrame,
+    frame: Frame,
     column: str,
-    position: int,
+    position: int | None,
     aliases: dict[str, str],
     code: str,
     allowed: tuple[str, ...],
     found: _Collector,
-) -> pd.Series:
+) -> _Mapped:
+    """The canonical word of each text (None where empty or unknown)."""
     values = frame[column]
-    mapped = _map_uniques(values, lambda v: aliases.get(contract.normalise_token(v)) if v else None)
+    mapped = _per_unique(values, lambda v: aliases.get(contract.normalise_token(v)) if v else None)
+    unknown = ~_rows(values, _present(mapped)) & ~_empty(values)
     found.add_cells(
         code,
         column,
         position,
-        mapped.isna() & (values != ""),
-        lambda i: {"value": values[i], "allowed": ", ".join(allowed)},
+        unknown,
+        lambda row: {"value": values.cell(row), "allowed": ", ".join(allowed)},
     )
-    return mapped
+    return _Mapped(values, mapped)
+
+
+def _link_key_valid(link_keys: CodedColumn) -> np.ndarray:
+    # The texts are stripped, so '$' cannot match before a final newline: RE2 and re agree.
+    valid = _bulk_match(link_keys.uniques, contract.LINK_KEY_PATTERN.pattern)
+    if valid is None:
+        return _per_unique(
+            link_keys, lambda v: contract.LINK_KEY_PATTERN.match(v) is not None, dtype=bool
+        )
+    return valid
 
 
 def _count_problem(value: str) -> str:
@@ -389,30 +642,36 @@ def _count_problem(value: str) -> str:
     return "value.count_not_number"
 
 
-def _count_values(frame: pd.DataFrame, positions: dict[str, int], found: _Collector) -> pd.Series:
+def _count_values(frame: Frame, positions: dict[str, int], found: _Collector) -> np.ndarray:
+    """Count per row as float (1 where empty, NaN where not a whole number)."""
+    rows = len(found.lines)
     if "aantal" not in positions:
-        return pd.Series(1, index=frame.index, dtype="int64")
+        return np.ones(rows)
     position = positions["aantal"]
     values = frame["aantal"]
-    whole = values.str.match(WHOLE_NUMBER)
-    not_whole = ~whole & (values != "")
-    kinds = _map_uniques(values.where(not_whole, ""), lambda v: _count_problem(v) if v else None)
-    for code in sorted(set(kinds.dropna())):
-        found.add_cells(code, "aantal", position, kinds == code, lambda i: {"value": values[i]})
-    counts = pd.to_numeric(values.where(whole), errors="coerce")
+    whole_text = _per_unique(values, lambda v: WHOLE_NUMBER.match(v) is not None, dtype=bool)
+    empty_text = _per_unique(values, lambda v: v == "", dtype=bool)
+    kinds = _per_unique(values, _count_problem, ~whole_text & ~empty_text)
+    kind_rows = _rows(values, kinds)
+    for code in sorted({kinds[i] for i in np.unique(values.codes)} - {None}):
+        found.add_cells(
+            code, "aantal", position, kind_rows == code, lambda row: {"value": values.cell(row)}
+        )
+    per_text, counts = _to_numeric(values, _rows(values, whole_text))
     found.add_cells(
         "value.count_too_large",
         "aantal",
         position,
         counts > MAX_COUNT_PER_ROW,
-        lambda i: {"value": int(counts[i])},
+        lambda row: {"value": int(per_text[values.codes[row]])},
     )
-    return counts.where(values != "", 1)
+    return np.where(_rows(values, empty_text), 1.0, counts)
 
 
 def _validate_reports(
-    frame: pd.DataFrame, positions: dict[str, int], found: _Collector, today: dt.date
-) -> pd.DataFrame:
+    frame: Frame, lines: np.ndarray, positions: dict[str, int], found: _Collector, today: dt.date
+) -> Callable[[], pd.DataFrame]:
+    """Check a reports file; returns how to build its records (only needed when it is accepted)."""
     for optional in (
         "betreft_discriminatie",
         "grond",
@@ -422,10 +681,10 @@ def _validate_reports(
         "koppelsleutel",
     ):
         if optional not in frame:
-            frame[optional] = ""
+            frame[optional] = _constant(len(lines))
     p = positions.get
     years = _year_values(frame, p("jaar"), found, today)
-    departments = _department_values(frame, p("departement"), years, found)
+    departments, department_texts = _department_values(frame, p("departement"), years, found)
     channels = _vocabulary_values(
         frame, "kanaal", p("kanaal"), contract.CHANNEL_ALIASES, "value.channel_unknown",
         contract.CHANNELS, found,
@@ -442,10 +701,13 @@ def _validate_reports(
         frame, "betreft_discriminatie", p("betreft_discriminatie"), contract.CONCERNS_ALIASES,
         "value.concerns_unknown", contract.CONCERNS_DISCRIMINATION, found,
     )  # fmt: skip
-    default_concerns = categories.isin(contract.DISCRIMINATION_CATEGORIES).map(
-        {True: "ja", False: "nee"}
+    is_discrimination = np.fromiter(
+        (c in contract.DISCRIMINATION_CATEGORIES for c in categories.per_unique), dtype=bool
     )
-    concerns = concerns.where(frame["betreft_discriminatie"] != "", default_concerns)
+    default_concerns = np.where(_rows(categories.values, is_discrimination), "ja", "nee")
+    concerns_rows = np.where(
+        _empty(frame["betreft_discriminatie"]), default_concerns.astype(object), concerns.rows()
+    )
     grounds = _vocabulary_values(
         frame, "grond", p("grond"), contract.GROUND_ALIASES, "value.ground_unknown",
         contract.GROUNDS, found,
@@ -454,107 +716,178 @@ def _validate_reports(
         frame, "uitkomst", p("uitkomst"), contract.OUTCOME_ALIASES, "value.outcome_unknown",
         contract.OUTCOMES, found,
     )  # fmt: skip
+    organisations = frame["organisatie"]
     if "organisatie" in positions:
-        too_long = frame["organisatie"].str.len() > contract.ORGANISATION_MAX_LENGTH
+        too_long = _is(organisations, lambda v: len(v) > contract.ORGANISATION_MAX_LENGTH)
         found.add_cells(
             "value.organisation_too_long", "organisatie", p("organisatie"), too_long,
-            lambda i: {"limit": contract.ORGANISATION_MAX_LENGTH},
+            lambda row: {"limit": contract.ORGANISATION_MAX_LENGTH},
         )  # fmt: skip
     link_keys = frame["koppelsleutel"]
+    keyed = ~_empty(link_keys)
     if "koppelsleutel" in positions:
         position = p("koppelsleutel")
-        invalid_key = (link_keys != "") & ~link_keys.str.match(contract.LINK_KEY_PATTERN)
-        found.add_cells("value.link_key_invalid", "koppelsleutel", position, invalid_key)
-        found.add_cells(
-            "value.link_key_count", "koppelsleutel", position, (link_keys != "") & (counts != 1)
+        valid_key = _rows(link_keys, _link_key_valid(link_keys))
+        found.add_cells("value.link_key_invalid", "koppelsleutel", position, keyed & ~valid_key)
+        found.add_cells("value.link_key_count", "koppelsleutel", position, keyed & (counts != 1))
+    # Link keys compare case-insensitively: one code per distinct lower-case key.
+    lower = [key.lower() for key in link_keys.uniques]
+    lower_index: dict[str, int] = {}
+    lower_code = np.fromiter(
+        (lower_index.setdefault(key, len(lower_index)) for key in lower), np.int64, len(lower)
+    )
+    channel_rows = channels.rows()
+    _check_report_keys(
+        lines, departments, department_texts.ids(), years, channel_rows, channels.ids(), counts,
+        keyed, lower_code[link_keys.codes], found, positions,
+    )  # fmt: skip
+
+    def records() -> pd.DataFrame:
+        organisation_text = np.array([v or None for v in organisations.uniques] + [None], object)
+        lower_text = np.array([*lower_index, None], dtype=object)
+        return pd.DataFrame(
+            {
+                "line": lines.astype(np.int64),
+                "department": _text(departments),
+                "year": years,
+                "channel": _text(channel_rows),
+                "category": _text(categories.rows()),
+                "concerns_discrimination": _text(concerns_rows),
+                "ground": _text(grounds.rows()),
+                "outcome": _text(outcomes.rows()),
+                "organisation": _text(organisation_text[:-1][organisations.codes]),
+                "link_key": _text(np.where(keyed, lower_text[lower_code[link_keys.codes]], None)),
+                "count": counts,
+            },
+            copy=False,  # one block per column: no copy of a million rows into a 2-D block
         )
 
-    records = pd.DataFrame(
-        {
-            "line": frame["line"],
-            "department": departments,
-            "year": years,
-            "channel": channels,
-            "category": categories.where(categories.notna(), None),
-            "concerns_discrimination": concerns,
-            "ground": grounds,
-            "outcome": outcomes,
-            "organisation": frame["organisatie"].where(frame["organisatie"] != "", None),
-            "link_key": link_keys.str.lower().where(link_keys != "", None),
-            "count": counts,
-        }
-    )
-    _check_report_keys(records, found, positions, ~found.row_has_problem())
     return records
 
 
+def _text(cells: np.ndarray) -> pd.Series:
+    """A text column of the records: Python strings, None where missing.
+
+    Kept as objects: converting a million cells to pandas' arrow-backed 'str' costs more than it
+    saves when DuckDB reads the column in etl/loading.py.
+    """
+    return pd.Series(cells, dtype=object)
+
+
+def _first_and_second(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Per row: its group, and per group: the first row, the second row (or the first), the size.
+
+    Groups are equal keys, numbered in order of first appearance; 'first' and 'second' in row order.
+    """
+    group_of_row, groups = pd.factorize(keys)
+    sizes = np.bincount(group_of_row, minlength=len(groups))
+    repeated = pd.Series(group_of_row).duplicated().to_numpy()
+    first = np.flatnonzero(~repeated)  # the k-th first appearance is group k
+    second = first.copy()
+    later = np.flatnonzero(repeated)
+    if len(later):
+        later_groups = group_of_row[later]
+        second_of_group = ~pd.Series(later_groups).duplicated().to_numpy()
+        second[later_groups[second_of_group]] = later[second_of_group]
+    return group_of_row, first, second, sizes
+
+
 def _check_report_keys(
-    records: pd.DataFrame, found: _Collector, positions: dict[str, int], clean: pd.Series
+    lines: np.ndarray,
+    departments: np.ndarray,
+    department_ids: np.ndarray,
+    years: np.ndarray,
+    channels: np.ndarray,
+    channel_ids: np.ndarray,
+    counts: np.ndarray,
+    keyed: np.ndarray,
+    link_key_codes: np.ndarray,
+    found: _Collector,
+    positions: dict[str, int],
 ) -> None:
-    usable = records[clean]
-    scope = ["department", "year", "channel"]
-    keyed = usable[usable["link_key"].notna()]
-    duplicated = keyed.duplicated([*scope, "link_key"], keep="first")
-    if duplicated.any():
-        first_lines = keyed.groupby([*scope, "link_key"])["line"].transform("min")
-        mask = pd.Series(False, index=records.index)
-        mask[duplicated[duplicated].index] = True
+    """Among rows without problems: a link key twice in one scope, a zero row among other rows."""
+    usable = np.flatnonzero(~found.row_has_problem())
+    if not len(usable):
+        return
+    # Rows without problems have a department, a year and a channel: one integer per scope.
+    channel_count = int(channel_ids.max()) + 1
+    scope = (
+        department_ids[usable] * 10_000 + years[usable].astype(np.int64)
+    ) * channel_count + channel_ids[usable]
+
+    with_key = keyed[usable]
+    if with_key.any():
+        rows = usable[with_key]
+        key = scope[with_key] * (int(link_key_codes.max()) + 1) + link_key_codes[rows]
+        group_of_row, first, _, _ = _first_and_second(key)
+        duplicate = np.zeros(len(lines), dtype=bool)
+        duplicate[rows] = np.arange(len(rows)) != first[group_of_row]
+        first_key_line = np.zeros(len(lines), dtype=np.int64)
+        first_key_line[rows] = lines[rows[first[group_of_row]]]
         found.add_cells(
-            "value.link_key_duplicate", "koppelsleutel", positions.get("koppelsleutel"), mask,
-            lambda i: {"first_line": int(first_lines[i])},
-        )  # fmt: skip
-    rows_per_scope = usable.groupby(scope)["line"].transform("size")
-    conflict = (usable["count"] == 0) & (rows_per_scope > 1)
-    if conflict.any():
-        other_line = usable.groupby(scope)["line"].transform(
-            lambda lines: lines.iloc[1] if len(lines) > 1 else lines.iloc[0]
-        )
-        first_line = usable.groupby(scope)["line"].transform("min")
-        mask = pd.Series(False, index=records.index)
-        mask[conflict[conflict].index] = True
-        found.add_cells(
-            "value.zero_row_conflict", "aantal", positions.get("aantal"), mask,
-            lambda i: {
-                "department": records.at[i, "department"],
-                "year": int(records.at[i, "year"]),
-                "channel": records.at[i, "channel"],
-                "other_line": int(
-                    other_line[i] if other_line[i] != records.at[i, "line"] else first_line[i]
-                ),
+            "value.link_key_duplicate", "koppelsleutel", positions.get("koppelsleutel"),
+            duplicate, lambda row, first_key_line=first_key_line: {
+                "first_line": int(first_key_line[row])
             },
         )  # fmt: skip
 
+    group_of_row, first, second, sizes = _first_and_second(scope)
+    conflict = (counts[usable] == 0) & (sizes[group_of_row] > 1)
+    if conflict.any():
+        mask = np.zeros(len(lines), dtype=bool)
+        mask[usable[conflict]] = True
+        second_line = np.zeros(len(lines), dtype=np.int64)
+        first_scope_line = np.zeros(len(lines), dtype=np.int64)
+        second_line[usable] = lines[usable[second[group_of_row]]]
+        first_scope_line[usable] = lines[usable[first[group_of_row]]]
+
+        def conflict_params(row: int) -> dict[str, object]:
+            other = second_line[row] if second_line[row] != lines[row] else first_scope_line[row]
+            return {
+                "department": departments[row],
+                "year": int(years[row]),
+                "channel": channels[row],
+                "other_line": int(other),
+            }
+
+        found.add_cells(
+            "value.zero_row_conflict", "aantal", positions.get("aantal"), mask, conflict_params
+        )
+
 
 def _validate_fte(
-    frame: pd.DataFrame, positions: dict[str, int], found: _Collector, today: dt.date
-) -> pd.DataFrame:
+    frame: Frame, lines: np.ndarray, positions: dict[str, int], found: _Collector, today: dt.date
+) -> Callable[[], pd.DataFrame]:
     if "medewerkers" not in frame:
-        frame["medewerkers"] = ""
+        frame["medewerkers"] = _constant(len(lines))
     years = _year_values(frame, positions["jaar"], found, today)
-    departments = _department_values(frame, positions["departement"], years, found)
+    departments, _ = _department_values(frame, positions["departement"], years, found)
     _required(frame, "fte", positions["fte"], found)
-    fte_text = frame["fte"]
-    valid_fte = fte_text.str.match(FTE_NUMBER)
+    # Fte files hold a few rows per year: plain pandas, as each value converts.
+    fte_text = pd.Series(frame["fte"].cells(), dtype=object)
+    valid_fte = fte_text.str.match(FTE_NUMBER).to_numpy(dtype=bool)
     found.add_cells(
-        "value.fte_invalid", "fte", positions["fte"], ~valid_fte & (fte_text != ""),
-        lambda i: {"value": fte_text[i]},
+        "value.fte_invalid", "fte", positions["fte"], ~valid_fte & (fte_text != "").to_numpy(),
+        lambda row: {"value": fte_text[row]},
     )  # fmt: skip
     fte = pd.to_numeric(
         fte_text.where(valid_fte).str.replace(",", ".", regex=False), errors="coerce"
     )
-    employees_text = frame["medewerkers"]
-    employees_ok = employees_text.str.match(WHOLE_NUMBER) | (employees_text == "")
+    employees_text = pd.Series(frame["medewerkers"].cells(), dtype=object)
+    employees_ok = (employees_text.str.match(WHOLE_NUMBER) | (employees_text == "")).to_numpy(
+        dtype=bool
+    )
     if "medewerkers" in positions:
         found.add_cells(
             "value.employees_invalid", "medewerkers", positions["medewerkers"], ~employees_ok,
-            lambda i: {"value": employees_text[i]},
+            lambda row: {"value": employees_text[row]},
         )  # fmt: skip
     employees = pd.to_numeric(
         employees_text.where(employees_ok & (employees_text != "")), errors="coerce"
     )
     records = pd.DataFrame(
         {
-            "line": frame["line"],
+            "line": lines.astype(np.int64),
             "department": departments,
             "year": years,
             "fte": fte,
@@ -565,25 +898,17 @@ def _validate_fte(
     duplicated = clean.duplicated(["department", "year"], keep="first")
     if duplicated.any():
         first_lines = clean.groupby(["department", "year"])["line"].transform("min")
-        mask = pd.Series(False, index=records.index)
+        mask = np.zeros(len(records), dtype=bool)
         mask[duplicated[duplicated].index] = True
         found.add_cells(
             "value.fte_duplicate", "departement", positions["departement"], mask,
-            lambda i: {
-                "department": records.at[i, "department"],
-                "year": int(records.at[i, "year"]),
-                "first_line": int(first_lines[i]),
+            lambda row: {
+                "department": records.at[row, "department"],
+                "year": int(records.at[row, "year"]),
+                "first_line": int(first_lines[row]),
             },
         )  # fmt: skip
-    return records
-
-
-def _capped(problems: list[Problem], file_name: str) -> list[Problem]:
-    ordered = sorted(problems, key=lambda p: (p.line or 0, p.column_number or 0))
-    limit = max_problems()
-    if len(ordered) <= limit:
-        return ordered
-    return [*ordered[:limit], Problem("file.too_many_errors", file_name, params={"limit": limit})]
+    return lambda: records
 
 
 def validate_table(table: RawTable, today: dt.date | None = None) -> ValidationResult:
@@ -593,24 +918,26 @@ def validate_table(table: RawTable, today: dt.date | None = None) -> ValidationR
     kind, positions = _check_header(table, problems)
     if problems or kind is None:
         return ValidationResult(table.file_name, kind, None, _capped(problems, table.file_name))
-    if not table.rows:
+    if not table.row_count:
         return ValidationResult(
             table.file_name, kind, None, [Problem("file.header_only", table.file_name)]
         )
-    frame = _frame(table, positions, problems)
-    found = _Collector(table.file_name, frame["line"])
-    _check_generic_cells(frame, positions, found)
+    frame, lines = _frame(table, positions, problems)
+    found = _Collector(table.file_name, lines)
+    frame = _check_generic_cells(frame, positions, found)
     if kind == REPORT_FILE:
-        records = _validate_reports(frame, positions, found, today)
+        records = _validate_reports(frame, lines, positions, found, today)
     else:
-        records = _validate_fte(frame, positions, found, today)
-    problems.extend(found.problems)
-    if problems:
-        return ValidationResult(table.file_name, kind, None, _capped(problems, table.file_name))
-    records["year"] = records["year"].astype("int64")
+        records = _validate_fte(frame, lines, positions, found, today)
+    if problems or found.count():
+        return ValidationResult(
+            table.file_name, kind, None, _capped(problems, table.file_name, found)
+        )
+    accepted = records()
+    accepted["year"] = accepted["year"].astype("int64")
     if kind == REPORT_FILE:
-        records["count"] = records["count"].astype("int64")
-    return ValidationResult(table.file_name, kind, records, [])
+        accepted["count"] = accepted["count"].astype("int64")
+    return ValidationResult(table.file_name, kind, accepted, [])
 
 
 def validate_file(data: bytes, file_name: str, today: dt.date | None = None) -> ValidationResult:
