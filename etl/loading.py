@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fcntl
 import getpass
 import hashlib
+import json
 import os
 import socket
+import sys
 import time
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +27,10 @@ from etl.validation import ValidationResult, validate_file
 
 DATA_EXTENSIONS = (".csv", ".txt", ".xlsx", ".xlsm", ".xls")
 FTE_CHANNEL = ""
+AUDIT_JOURNAL_ENV = "MELDINGEN_AUDIT_JOURNAL"
+JOURNAL_SUFFIX = ".audit.jsonl"
+
+Scope = tuple[str, int, str]
 
 
 @dataclass(frozen=True)
@@ -35,7 +45,12 @@ class IncomingFile:
 
 @dataclass
 class LoadOutcome:
-    """What happened to one file: 'loaded', 'unchanged' or 'rejected'."""
+    """What happened to one file: 'loaded', 'unchanged', 'rejected' or 'conflict'.
+
+    'conflict' only happens when the caller passed `expected_current` (the versions in force that
+    its user reviewed) and another load changed one of them since: nothing was stored, and
+    `conflicts` lists the (department, year, channel) that changed.
+    """
 
     file_name: str
     status: str
@@ -45,6 +60,9 @@ class LoadOutcome:
     reports: int = 0
     scope: list[tuple[str, int, str]] = field(default_factory=list)
     replaced: dict[str, list[tuple[str, int, str]]] = field(default_factory=dict)
+    sha256: str | None = None
+    channel_totals: dict[str, int] = field(default_factory=dict)
+    conflicts: list[tuple[str, int, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -60,6 +78,88 @@ class StoredSubmission:
 
 def default_loader_identity() -> str:
     return os.environ.get("MELDINGEN_USER") or f"{getpass.getuser()}@{socket.gethostname()} (cli)"
+
+
+def running_as_command_line() -> bool:
+    """True in the process of `python -m etl`."""
+    spec = getattr(sys.modules.get("__main__"), "__spec__", None)
+    return spec is not None and spec.name == "etl.__main__"
+
+
+def audit_journal_path(db_path: Path | None = None) -> Path:
+    """The append-only journal of refusals: $MELDINGEN_AUDIT_JOURNAL, else beside the warehouse."""
+    configured = os.environ.get(AUDIT_JOURNAL_ENV)
+    if configured:
+        return Path(configured)
+    path = Path(db_path or warehouse.default_db_path())
+    return path.with_name(f"{path.name}{JOURNAL_SUFFIX}")
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def journal_refusal(
+    db_path: Path | None,
+    *,
+    action: str,
+    actor: str,
+    source: str,
+    file_name: str | None = None,
+    sha256: str | None = None,
+    size_bytes: int | None = None,
+    departments: Iterable[str] = (),
+    problems: Iterable[Problem] = (),
+    scopes: Iterable[Scope] = (),
+    detail: str | None = None,
+) -> dict[str, object]:
+    """Append one event that changed nothing in the warehouse to the journal, and return it.
+
+    action: 'rejected' (the file failed validation), 'conflict' (the versions in force changed
+    since the user's review), 'denied' (the user may not act for a department in the file) or
+    'unchanged' (exactly this file is already in force). Only problem codes and positions are
+    kept, never a cell value: the journal never holds file contents.
+    """
+    problems = list(problems)
+    event: dict[str, object] = {
+        "at": _utc_now().isoformat(timespec="seconds") + "Z",
+        "actor": actor,
+        "source": source,
+        "action": action,
+        "file_name": Path(file_name).name if file_name else None,
+        "sha256": sha256,
+        "size_bytes": size_bytes,
+        "departments": sorted(set(departments)),
+        "problem_count": len(problems),
+        "problem_codes": dict(sorted(Counter(p.code for p in problems).items())),
+        "first_problems": [[p.code, p.line, p.column_number] for p in problems[:20]],
+        "scopes": [list(scope) for scope in scopes],
+        "detail": detail,
+    }
+    path = audit_journal_path(db_path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    line = (json.dumps(event, ensure_ascii=False) + "\n").encode("utf-8")
+    with open(path, "ab") as journal:
+        fcntl.flock(journal, fcntl.LOCK_EX)
+        try:
+            journal.write(line)
+            journal.flush()
+            os.fsync(journal.fileno())
+        finally:
+            fcntl.flock(journal, fcntl.LOCK_UN)
+    return event
+
+
+def read_journal(db_path: Path | None = None) -> list[dict[str, object]]:
+    """Every journal event, oldest first; a line cut off by a crash is skipped."""
+    path = audit_journal_path(db_path)
+    if not path.exists():
+        return []
+    events = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        with contextlib.suppress(json.JSONDecodeError):
+            events.append(json.loads(line))
+    return events
 
 
 def is_synthetic(file_name: str) -> bool:
@@ -85,7 +185,8 @@ def collect_files(paths: list[Path]) -> tuple[list[IncomingFile], list[LoadOutco
     return incoming, missing
 
 
-def _scope_frame(result: ValidationResult) -> pd.DataFrame:
+def scope_frame(result: ValidationResult) -> pd.DataFrame:
+    """(department, year, channel, report_count) that an accepted file covers (channel '' for fte)."""
     records = result.records
     assert records is not None
     if result.file_kind == REPORT_FILE:
@@ -99,7 +200,7 @@ def _scope_frame(result: ValidationResult) -> pd.DataFrame:
     ]
 
 
-def _already_in_force(connection: duckdb.DuckDBPyConnection, sha256: str) -> str | None:
+def already_in_force(connection: duckdb.DuckDBPyConnection, sha256: str) -> str | None:
     """The submission id when exactly this file is loaded and none of its scope was replaced."""
     row = connection.execute(
         """
@@ -113,8 +214,52 @@ def _already_in_force(connection: duckdb.DuckDBPyConnection, sha256: str) -> str
         LIMIT 1
         """,
         [sha256],
-    ).fetchone()
-    return row[0] if row else None
+    ).fetchall()
+    return row[0][0] if row else None
+
+
+def versions_in_force(
+    connection: duckdb.DuckDBPyConnection, scopes: Iterable[Scope]
+) -> dict[Scope, str | None]:
+    """The submission in force for each (department, year, channel), None where nothing is."""
+    wanted = sorted({(str(d), int(y), str(c)) for d, y, c in scopes})
+    found: dict[Scope, str | None] = dict.fromkeys(wanted)
+    if not wanted:
+        return found
+    # VALUES rather than a registered frame: DuckDB refuses to register on a connection that has
+    # an unfinished result, and callers cannot always know.
+    values = ", ".join(["(?, ?, ?)"] * len(wanted))
+    rows = connection.execute(
+        f"""
+        WITH wanted (department, year, channel) AS (VALUES {values})
+        SELECT c.department, c.year, c.channel, c.submission_id
+        FROM v_current_scope AS c
+        JOIN wanted AS w
+            ON w.department = c.department AND w.year = c.year AND w.channel = c.channel
+        """,  # noqa: S608 (only placeholders are formatted in)
+        [value for scope in wanted for value in scope],
+    ).fetchall()
+    for department, year, channel, submission_id in rows:
+        found[(department, int(year), channel)] = submission_id
+    return found
+
+
+def changed_since(
+    connection: duckdb.DuckDBPyConnection, expected: Mapping[Scope, str | None]
+) -> list[Scope]:
+    """The scopes whose submission in force is no longer the one the caller expected."""
+    now = versions_in_force(connection, expected)
+    return [scope for scope in sorted(now) if now[scope] != expected.get(scope)]
+
+
+@dataclass(frozen=True)
+class _Audit:
+    actor: str
+    source: str
+
+
+def _next_event_id(connection: duckdb.DuckDBPyConnection) -> int:
+    return connection.execute("SELECT coalesce(max(event_id), 0) + 1 FROM audit_log").fetchone()[0]
 
 
 def _pause_for_fault_tests() -> None:
@@ -132,10 +277,11 @@ def _insert_submission(
     loaded_by: str,
     note: str | None,
     stored: StoredSubmission | None,
+    audit: _Audit | None = None,
 ) -> LoadOutcome:
     records = result.records
     assert records is not None and result.file_kind is not None
-    scope = _scope_frame(result)
+    scope = scope_frame(result)
     if stored is None:
         sequence_number = connection.execute(
             "SELECT coalesce(max(sequence_number), 0) + 1 FROM submission"
@@ -216,6 +362,11 @@ def _insert_submission(
                 "FROM incoming_records",
                 [submission_id],
             )
+        if audit is not None:
+            _audit_commit(
+                connection, audit, submission_id, loaded_at, incoming, scope, replaced_rows,
+                len(records), report_total, note,
+            )  # fmt: skip
         _pause_for_fault_tests()
         connection.execute("COMMIT")
     except BaseException:
@@ -228,6 +379,10 @@ def _insert_submission(
     replaced: dict[str, list[tuple[str, int, str]]] = {}
     for old_id, department, year, channel in replaced_rows:
         replaced.setdefault(old_id, []).append((department, year, channel))
+    channel_totals: dict[str, int] = {}
+    if result.file_kind == REPORT_FILE:
+        sums = records.groupby("channel")["count"].sum()
+        channel_totals = {str(channel): int(total) for channel, total in sums.items()}
     return LoadOutcome(
         file_name=incoming.file_name,
         status="loaded",
@@ -236,7 +391,43 @@ def _insert_submission(
         reports=report_total,
         scope=[(r.department, int(r.year), r.channel) for r in scope.itertuples()],
         replaced=replaced,
+        sha256=incoming.sha256,
+        channel_totals=channel_totals,
     )
+
+
+def _audit_commit(
+    connection: duckdb.DuckDBPyConnection,
+    audit: _Audit,
+    submission_id: str,
+    at: dt.datetime,
+    incoming: IncomingFile,
+    scope: pd.DataFrame,
+    replaced_rows: list[tuple],
+    rows: int,
+    reports: int,
+    note: str | None,
+) -> None:
+    """The audit rows of one stored submission, inside its transaction."""
+    event_id = _next_event_id(connection)
+    departments = ",".join(sorted(set(scope["department"])))
+    connection.execute(
+        "INSERT INTO audit_log (event_id, occurred_at, actor, source, action, submission_id, "
+        "departments, file_name, sha256, row_count, report_count, note) "
+        "VALUES (?, ?, ?, ?, 'commit', ?, ?, ?, ?, ?, ?, ?)",
+        [
+            event_id, at, audit.actor, audit.source, submission_id, departments,
+            Path(incoming.file_name).name, incoming.sha256, rows, reports, note,
+        ],
+    )  # fmt: skip
+    for offset, (old_id, department, year, channel) in enumerate(replaced_rows, start=1):
+        connection.execute(
+            "INSERT INTO audit_log (event_id, occurred_at, actor, source, action, submission_id, "
+            "replaced_submission_id, departments, year, channel) "
+            "VALUES (?, ?, ?, ?, 'replace', ?, ?, ?, ?, ?)",
+            [event_id + offset, at, audit.actor, audit.source, submission_id, old_id,
+             department, year, channel],
+        )  # fmt: skip
 
 
 def load_files(
@@ -245,13 +436,30 @@ def load_files(
     loaded_by: str | None = None,
     note: str | None = None,
     today: dt.date | None = None,
+    *,
+    expected_current: Mapping[Scope, str | None] | None = None,
+    source: str | None = None,
+    journal: bool | None = None,
 ) -> list[LoadOutcome]:
     """Validate every file, then load the accepted ones, each in its own transaction.
 
     A rejected file changes nothing and is not kept. All accepted files of one call become
-    visible together when the new warehouse file is swapped in.
+    visible together when the new warehouse file is swapped in. Every stored submission gets its
+    audit rows (who, when, what it replaced) in its own transaction.
+
+    expected_current: the submission in force per (department, year, channel) when the user
+    reviewed the files (see `versions_in_force`). Checked under the writer lock: if any of them
+    changed since, nothing is stored and every accepted file's status is 'conflict'.
+
+    journal: also append refusals (rejected, unchanged, conflict) to the audit journal beside the
+    warehouse. Defaults to True in the `python -m etl` command and False for library calls, so a
+    rejected file leaves no trace at all there (docs/access.md).
     """
     loaded_by = loaded_by or default_loader_identity()
+    command_line = running_as_command_line()
+    source = source or ("cli" if command_line else "etl")
+    journal = command_line if journal is None else journal
+    audit = _Audit(loaded_by, source)
     outcomes: list[LoadOutcome] = []
     accepted: list[tuple[IncomingFile, ValidationResult]] = []
     for incoming in files:
@@ -259,48 +467,89 @@ def load_files(
         if result.accepted:
             accepted.append((incoming, result))
         else:
-            outcomes.append(LoadOutcome(incoming.file_name, "rejected", problems=result.problems))
+            outcomes.append(
+                LoadOutcome(
+                    incoming.file_name, "rejected", problems=result.problems, sha256=incoming.sha256
+                )
+            )
+            if journal:
+                journal_refusal(
+                    db_path, action="rejected", actor=loaded_by, source=source,
+                    file_name=incoming.file_name, sha256=incoming.sha256,
+                    size_bytes=len(incoming.content), problems=result.problems,
+                )  # fmt: skip
+    order = {incoming.file_name: index for index, incoming in enumerate(files)}
     if not accepted:
-        return outcomes
+        return sorted(outcomes, key=lambda outcome: order.get(outcome.file_name, -1))
 
     changed = False
+    refused: list[tuple[LoadOutcome, IncomingFile, ValidationResult]] = []
     try:
         with warehouse.writing(db_path) as connection:
+            moved = changed_since(connection, expected_current) if expected_current else []
+            if moved:
+                for incoming, result in accepted:
+                    outcome = LoadOutcome(
+                        incoming.file_name, "conflict", sha256=incoming.sha256, conflicts=moved
+                    )
+                    outcomes.append(outcome)
+                    refused.append((outcome, incoming, result))
+                raise warehouse.NoChanges
             for incoming, result in accepted:
-                existing = _already_in_force(connection, incoming.sha256)
+                existing = already_in_force(connection, incoming.sha256)
                 if existing:
-                    outcomes.append(LoadOutcome(incoming.file_name, "unchanged", existing))
+                    outcome = LoadOutcome(
+                        incoming.file_name, "unchanged", existing, sha256=incoming.sha256
+                    )
+                    outcomes.append(outcome)
+                    refused.append((outcome, incoming, result))
                     continue
                 outcomes.append(
-                    _insert_submission(connection, incoming, result, loaded_by, note, None)
+                    _insert_submission(connection, incoming, result, loaded_by, note, None, audit)
                 )
                 changed = True
             if not changed:
                 raise warehouse.NoChanges
     except warehouse.NoChanges:
         pass
-    order = {incoming.file_name: index for index, incoming in enumerate(files)}
+    if journal:
+        for outcome, incoming, result in refused:
+            scope = scope_frame(result)
+            journal_refusal(
+                db_path, action=outcome.status, actor=loaded_by, source=source,
+                file_name=incoming.file_name, sha256=incoming.sha256,
+                size_bytes=len(incoming.content), departments=scope["department"],
+                scopes=outcome.conflicts,
+                detail=f"in force: {outcome.submission_id}" if outcome.submission_id else None,
+            )  # fmt: skip
     return sorted(outcomes, key=lambda outcome: order.get(outcome.file_name, -1))
 
 
+AUDIT_COLUMNS = (
+    "event_id, occurred_at, actor, source, action, submission_id, replaced_submission_id, "
+    "departments, year, channel, file_name, sha256, row_count, report_count, note"
+)
+
+
+def _stored_audit_rows(source: duckdb.DuckDBPyConnection) -> list[tuple]:
+    try:
+        return source.execute(
+            f"SELECT {AUDIT_COLUMNS} FROM audit_log ORDER BY event_id"  # noqa: S608 (constant)
+        ).fetchall()
+    except duckdb.CatalogException:  # a warehouse from before the audit log
+        return []
+
+
 def rebuild(
-    db_path: Path | None = None, today: dt.date | None = None
+    db_path: Path | None = None, today: dt.date | None = None, rebuilt_by: str | None = None
 ) -> tuple[int, LoadOutcome | None]:
     """Replay every stored submission, in order, into a fresh warehouse and swap it in.
 
-    Returns the number replayed, and the first submission that no longer validates (then the
-    existing warehouse is left unchanged).
+    The audit log is carried over unchanged, with one 'rebuild' event added. Returns the number
+    replayed, and the first submission that no longer validates (then the existing warehouse is
+    left unchanged).
     """
     path = Path(db_path or warehouse.default_db_path())
-    with warehouse.reading(path) as source:
-        stored_rows = source.execute(
-            """
-            SELECT s.submission_id, s.sequence_number, s.loaded_at, s.loaded_by, s.note,
-                   s.file_name, f.content
-            FROM submission AS s JOIN submission_file AS f ON f.sha256 = s.sha256
-            ORDER BY s.sequence_number
-            """
-        ).fetchall()
 
     class _Invalid(Exception):
         pass
@@ -308,6 +557,17 @@ def rebuild(
     failed: LoadOutcome | None = None
     try:
         with warehouse.writing(path, fresh=True) as connection:
+            # Read under the writer lock, so that no load can slip in between reading and swapping.
+            with warehouse.reading(path) as source:
+                stored_rows = source.execute(
+                    """
+                    SELECT s.submission_id, s.sequence_number, s.loaded_at, s.loaded_by, s.note,
+                           s.file_name, f.content
+                    FROM submission AS s JOIN submission_file AS f ON f.sha256 = s.sha256
+                    ORDER BY s.sequence_number
+                    """
+                ).fetchall()
+                audit_rows = _stored_audit_rows(source)
             for (
                 submission_id,
                 sequence,
@@ -324,6 +584,22 @@ def rebuild(
                     raise _Invalid
                 stored = StoredSubmission(submission_id, sequence, loaded_at, loaded_by, note)
                 _insert_submission(connection, incoming, result, loaded_by, note, stored)
+            if audit_rows:
+                connection.executemany(
+                    f"INSERT INTO audit_log ({AUDIT_COLUMNS}) "  # noqa: S608 (constant)
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    audit_rows,
+                )
+            connection.execute(
+                "INSERT INTO audit_log (event_id, occurred_at, actor, source, action, row_count) "
+                "VALUES (?, ?, ?, 'rebuild', 'rebuild', ?)",
+                [
+                    _next_event_id(connection),
+                    _utc_now(),
+                    rebuilt_by or default_loader_identity(),
+                    len(stored_rows),
+                ],
+            )
     except _Invalid:
         return 0, failed
     return len(stored_rows), None

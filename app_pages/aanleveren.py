@@ -1,0 +1,262 @@
+"""Page 'Aanleveren': choose files, see the check and what will change, commit, see the history.
+
+Only draws: every decision, and every access check, is in meldingen/upload.py and meldingen/auth.py,
+made again on each run with the principal of that run.
+"""
+
+import streamlit as st
+
+from etl.loading import IncomingFile
+from meldingen import auth, upload, web
+from meldingen.numbers import format_number
+
+lang = web.lang()
+
+
+def tx(key: str, /, **params: object) -> str:
+    return upload.tx(key, lang, **params)
+
+
+def show_review(review: upload.Review) -> None:
+    st.subheader(tx("upload.check_heading"))
+    for file in review.files:
+        if file.accepted and file.result.file_kind == "fte":
+            st.success(tx("upload.file_ok_fte", file=file.file_name, rows=file.rows))
+        elif file.accepted:
+            st.success(
+                tx(
+                    "upload.file_ok",
+                    file=file.file_name,
+                    rows=format_number(file.rows, lang=lang),
+                    reports=format_number(file.reports, lang=lang),
+                )
+            )
+        else:
+            st.error(tx("upload.file_rejected", file=file.file_name, count=len(file.problems)))
+            st.markdown("\n".join(f"- {p.message(lang)}" for p in file.problems))
+            st.download_button(
+                tx("upload.error_report"),
+                data=upload.error_report(file, lang),
+                file_name=upload.error_report_name(file.file_name),
+                mime="text/csv",
+                help=tx("upload.error_report_help"),
+                key=f"upload_report_{file.incoming.sha256[:16]}",
+                on_click="ignore",
+            )
+    if review.denied:
+        own = ", ".join(principal.upload_departments(upload.known_departments())) or "-"
+        st.error(tx("upload.denied", departments=", ".join(review.denied), own=own))
+        return
+    if review.overlapping:
+        st.error(tx("upload.overlap", scopes=upload.scope_text(review.overlapping)))
+        return
+    if not review.valid:
+        st.warning(tx("upload.fix_first"))
+        return
+    for file in review.files:
+        if file.in_force:
+            st.info(tx("upload.identical", file=file.file_name, submission_id=file.in_force))
+    st.subheader(tx("upload.preview_heading"))
+    st.caption(tx("upload.preview_intro"))
+    if not review.channel_table.empty:
+        st.markdown(f"**{tx('upload.per_channel')}**")
+        st.dataframe(upload.channel_display(review, lang), hide_index=True, width="stretch")
+        with st.expander(tx("upload.per_category")):
+            st.dataframe(upload.category_display(review, lang), hide_index=True, width="stretch")
+    if not review.fte_table.empty:
+        st.markdown(f"**{tx('upload.fte_heading')}**")
+        st.dataframe(upload.fte_display(review, lang), hide_index=True, width="stretch")
+    st.markdown(f"**{tx('upload.replaced_heading')}**")
+    if review.replaced.empty:
+        st.caption(tx("upload.nothing_replaced"))
+    else:
+        st.dataframe(upload.replaced_display(review, lang), hide_index=True, width="stretch")
+
+
+def show_result(result: upload.CommitResult) -> None:
+    if result.status == "conflict":
+        st.warning(tx("upload.conflict", scopes=upload.scope_text(result.conflicts)))
+        return
+    if result.status == "reason_required":
+        st.warning(tx("upload.jump_reason_required"))
+        return
+    if result.status != "committed":
+        st.warning(tx("upload.fix_first"))
+        return
+    st.subheader(tx("upload.receipt_heading"))
+    for receipt in result.receipts:
+        if receipt.status == "unchanged":
+            st.info(
+                tx(
+                    "upload.receipt_unchanged",
+                    file=receipt.file_name,
+                    submission_id=receipt.submission_id,
+                )
+            )
+            continue
+        lines = [
+            tx(
+                "upload.receipt_loaded",
+                file=receipt.file_name,
+                submission_id=receipt.submission_id,
+                rows=format_number(receipt.rows, lang=lang),
+                reports=format_number(receipt.reports, lang=lang),
+            ),
+            tx("upload.receipt_sha", sha256=receipt.sha256),
+        ]
+        for old_id, scope in receipt.replaced.items():
+            lines.append(
+                tx(
+                    "upload.receipt_replaced",
+                    old_submission_id=old_id,
+                    scope=upload.scope_text(scope),
+                )
+            )
+        if not receipt.replaced:
+            lines.append(tx("upload.receipt_new_scope", scope=upload.scope_text(receipt.scope)))
+        lines.append(tx("upload.receipt_by", identity=result.identity))
+        if result.note:
+            lines.append(tx("upload.receipt_note", note=result.note))
+        st.success("  \n".join(lines))
+        if receipt.channel_totals:
+            st.dataframe(
+                {
+                    tx("upload.col.channel"): [tx(f"channel.{c}") for c in receipt.channel_totals],
+                    tx("upload.col.reports"): [
+                        format_number(n, lang=lang) for n in receipt.channel_totals.values()
+                    ],
+                },
+                hide_index=True,
+            )
+
+
+def show_history() -> None:
+    st.subheader(tx("upload.history_heading"))
+    departments = principal.upload_departments(upload.known_departments())
+    latest = upload.latest_department(principal, web.db_path())
+    department = st.selectbox(
+        tx("upload.history_department"),
+        departments,
+        index=departments.index(latest) if latest in departments else 0,
+        key="upload_history",
+    )
+    if department is None:
+        return
+    history = upload.department_history(principal, department, web.db_path())
+    if history.empty:
+        st.caption(tx("upload.history_empty", department=department))
+    else:
+        st.dataframe(upload.history_table(history, lang), hide_index=True, width="stretch")
+        chosen = st.selectbox(
+            tx("upload.download_choice"),
+            list(history.loc[history["downloadable"], "submission_id"]),
+            format_func=lambda sid: (
+                f"{sid} – {history.set_index('submission_id').at[sid, 'file_name']}"
+            ),
+            key="upload_download_choice",
+        )
+        if chosen is not None:
+            file_name, content = upload.submitted_file(principal, chosen, web.db_path())
+            st.download_button(
+                tx("upload.download", file=file_name),
+                data=content,
+                file_name=file_name,
+                key="upload_download",
+                on_click="ignore",
+            )
+    with st.expander(tx("upload.audit_heading")):
+        trail = upload.audit_trail(principal, department, web.db_path())
+        st.dataframe(upload.audit_table(trail, lang), hide_index=True, width="stretch")
+
+
+def main() -> None:
+    st.title(tx("upload.title"))
+    if principal.mode == auth.MODE_LOCAL:
+        st.info(tx("upload.local_mode", identity=principal.identity), icon=":material/computer:")
+    if not principal.can_upload:
+        st.error(tx("upload.no_rights"))
+        st.stop()
+    if principal.mode == auth.MODE_LOGIN:
+        departments = (
+            tx("upload.all_departments")
+            if principal.is_administrator
+            else ", ".join(sorted(principal.departments))
+        )
+        st.caption(
+            tx("upload.logged_in_rights", identity=principal.identity, departments=departments)
+        )
+    st.markdown(tx("upload.intro"))
+
+    state = st.session_state
+    state.setdefault("upload_nonce", 0)
+    if "upload_result" in state:
+        show_result(state["upload_result"])
+
+    st.subheader(tx("upload.new_heading"))
+    chosen = st.file_uploader(
+        tx("upload.files_label"),
+        type=["csv", "txt", "xlsx"],
+        accept_multiple_files=True,
+        key=f"upload_files_{state['upload_nonce']}",
+    )
+    files = [IncomingFile(f.name, f.getvalue()) for f in chosen or []]
+    if files:
+        wanted = upload.signature(principal.identity, files)
+        review = state.get("upload_review")
+        if review is None or review.signature != wanted:
+            state.pop("upload_result", None)
+            review = upload.review_files(files, principal, web.db_path())
+            state["upload_review"] = review
+        show_review(review)
+        if review.ready:
+            reason, confirmed = None, False
+            if review.jumps:
+                st.warning(
+                    f"**{tx('upload.jump_heading')}.** "
+                    + tx("upload.jump_intro", factor=format_number(upload.jump_factor(), lang=lang))
+                    + "\n\n"
+                    + "\n".join(f"- {jump.describe(lang)}" for jump in review.jumps)
+                )
+                confirmed = st.checkbox(tx("upload.jump_confirm"), key="upload_jump_confirm")
+                reason = st.text_area(
+                    tx("upload.jump_reason"),
+                    key="upload_jump_reason",
+                    max_chars=upload.NOTE_MAX_CHARACTERS,
+                )
+            left, right = st.columns([1, 4])
+            result = state.get("upload_result")
+            conflicted = result is not None and result.status == "conflict"
+            pressed = left.button(
+                tx("upload.commit"), type="primary", key="upload_commit", disabled=conflicted
+            )
+            again = right.button(tx("upload.review_again"), key="upload_review_again")
+            if again:
+                state.pop("upload_review", None)
+                state.pop("upload_result", None)
+                st.rerun()
+            if pressed:
+                with st.spinner(tx("upload.committing")):
+                    result = upload.commit(
+                        review, principal, web.db_path(), reason=reason, confirmed=confirmed
+                    )
+                state["upload_result"] = result
+                if result.status == "committed":
+                    state["upload_history"] = review.departments[0]  # show what just changed
+                    state.pop("upload_review", None)
+                    state.pop("upload_jump_reason", None)
+                    state.pop("upload_jump_confirm", None)
+                    state["upload_nonce"] += 1  # an empty file chooser for the next submission
+                st.rerun()
+    else:
+        state.pop("upload_review", None)
+
+    st.divider()
+    show_history()
+
+
+principal = auth.current_principal()
+with web.guarded():
+    try:
+        main()
+    except auth.AccessDenied:  # checked on the server for every action, whatever the page shows
+        st.error(tx("upload.no_rights"))
