@@ -47,6 +47,10 @@ class AggregateSystem:
     hidden_rows: (h x n) 0/1, numbers that are never shown but must not become derivable either
     (finest cells, the difference between two filtered views); only those with a value in
     1..T-1 are checked.
+    structural_rows: (r x n) rows s with s x = 0 known to everyone by construction, whatever is
+    shown (the margins that linked sets over the same records share; see protection.union).
+    blocks: (start, stop) cell ranges of the linked sets of a union; every published row lies in
+    one block (the suppression step first tries to repair a target inside its own block).
     """
 
     n_cells: int
@@ -55,6 +59,8 @@ class AggregateSystem:
     row_of_key: dict[CellKey, int]
     hidden_keys: tuple[CellKey, ...]
     hidden_rows: sparse.csr_array
+    structural_rows: sparse.csr_array | None = None
+    blocks: tuple[tuple[int, int], ...] = ()
 
     @property
     def n_published(self) -> int:

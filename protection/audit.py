@@ -7,10 +7,13 @@ The attacker knows, for finest cells x (non-negative; the LP relaxation of integ
     a x >= T                     for every number shown as the secondary symbol: zeros are always
                                  shown and 1..T-1 always read '<T', so a hidden-for-others number
                                  is at least T
+    s x = 0                      for every structural row (margins linked sets share by
+                                 construction; protection.union)
     x >= 0
 
-and for a target row t solves  lower = min t x,  upper = max t x  with HiGHS (two LPs).
-The target is protected when upper - lower >= W. Adding a suppression replaces a p = value by
+and for a target row t solves  lower = min t x,  upper = max t x  with HiGHS (two LPs; the
+engine and the audits use the warm-started protection.solver.AttackerModel, `attack` below is
+the one-off form). The target is protected when upper - lower >= W. Adding a suppression replaces a p = value by
 the weaker a x >= T, so intervals only ever widen as suppressions are added: a cell once found
 safe stays safe, which is what lets the suppression loop check each cell once.
 """
@@ -82,12 +85,14 @@ def attacker_knowledge(
     rules: ProtectionRules,
     *,
     use_display_bounds: bool = True,
+    structural_rows: sparse.csr_array | None = None,
 ) -> AttackerKnowledge:
     """Build the attacker's LP from statuses and the values that are shown.
 
     values is only read where status == PUBLISHED. use_display_bounds=False drops what the
     symbols themselves reveal ('<T' means 1..T-1, the secondary symbol means >= T): the weaker
-    attacker of the textbook audit, kept to show that a leak is structural.
+    attacker of the textbook audit, kept to show that a leak is structural. structural_rows:
+    rows s with s x = 0 known by construction (margins shared by linked sets).
     """
     status = np.asarray(status)
     fixed = zero_fixed_cells(published_rows, status, values)
@@ -95,8 +100,13 @@ def attacker_knowledge(
     rows = published_rows[:, free_cells]
 
     shown = np.flatnonzero((status == PUBLISHED) & (values > 0))
-    A_eq = rows[shown] if len(shown) else None
-    b_eq = values[shown].astype(np.float64) if len(shown) else None
+    equalities = [rows[shown]] if len(shown) else []
+    targets = [values[shown].astype(np.float64)] if len(shown) else []
+    if structural_rows is not None and structural_rows.shape[0]:
+        equalities.append(sparse.csr_array(structural_rows[:, free_cells], dtype=np.float64))
+        targets.append(np.zeros(structural_rows.shape[0]))
+    A_eq = sparse.vstack(equalities, format="csr") if equalities else None
+    b_eq = np.concatenate(targets) if targets else None
 
     if not use_display_bounds:
         return AttackerKnowledge(free_cells, A_eq, b_eq, None, None)
@@ -174,14 +184,19 @@ class FeasiblePoints:
     """
 
     def __init__(self, free_cells: np.ndarray) -> None:
-        self.free_cells = free_cells
-        self._points: list[np.ndarray] = []
-        self._stacked: np.ndarray | None = None
+        self.free_cells = np.asarray(free_cells)
+        self._buffer = np.zeros((16, len(self.free_cells)), dtype=np.float64)
+        self._count = 0
 
     def add(self, point: np.ndarray | None) -> None:
-        if point is not None:
-            self._points.append(np.asarray(point, dtype=np.float64))
-            self._stacked = None
+        if point is None:
+            return
+        if self._count == len(self._buffer):
+            grown = np.zeros((2 * len(self._buffer), self._buffer.shape[1]), dtype=np.float64)
+            grown[: self._count] = self._buffer
+            self._buffer = grown
+        self._buffer[self._count] = np.asarray(point, dtype=np.float64)
+        self._count += 1
 
     def add_full(self, cells: np.ndarray) -> None:
         """Add a point given over all finest cells (such as the true counts)."""
@@ -189,9 +204,9 @@ class FeasiblePoints:
 
     def spread(self, target: np.ndarray) -> float:
         """max - min of target over the known points (0 when fewer than two)."""
-        if len(self._points) < 2:
+        if self._count < 2:
             return 0.0
-        if self._stacked is None:
-            self._stacked = np.vstack(self._points)
-        values = self._stacked @ np.asarray(target, dtype=np.float64)[self.free_cells]
+        weights = np.asarray(target, dtype=np.float64)[self.free_cells]
+        support = np.flatnonzero(weights)
+        values = self._buffer[: self._count, support] @ weights[support]
         return float(values.max() - values.min())

@@ -11,6 +11,8 @@ from protection.rules import ProtectionRules
 BELOW_THRESHOLD_FOOTNOTE = "protection.footnote.below_threshold"
 SECONDARY_FOOTNOTE = "protection.footnote.secondary"
 UNPROTECTABLE_MESSAGE = "protection.unprotectable"
+TABLE_UNAVAILABLE_MESSAGE = "protection.table_unavailable"
+GROUPED_UNITS_NOTE = "protection.grouped_units"
 
 # Kept here rather than in meldingen.i18n so that protection stays self-contained; the keys follow
 # the i18n naming so they can be moved into that table unchanged.
@@ -33,6 +35,19 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "This table cannot be shown: there are too few reports to protect the reporters. "
         "Choose a coarser breakdown (for example several years together).",
     },
+    TABLE_UNAVAILABLE_MESSAGE: {
+        "nl": "Deze uitsplitsing is voor de huidige gegevens niet beschikbaar: er zijn te weinig "
+        "meldingen om de melders te beschermen, ook niet door aantallen te verbergen. De totalen "
+        "per jaar zijn wel beschikbaar.",
+        "en": "This breakdown is not available for the current data: there are too few reports "
+        "to protect the reporters, even by hiding counts. The totals per year are available.",
+    },
+    GROUPED_UNITS_NOTE: {
+        "nl": "Ministeries met te weinig meldingen om ze apart te tonen, staan samen onder "
+        "'{label}': {members}.",
+        "en": "Ministries with too few reports to show separately are combined as '{label}': "
+        "{members}.",
+    },
 }
 
 TOTAL_LABELS = {"nl": "Totaal", "en": "Total"}
@@ -40,8 +55,11 @@ TOTAL_LABELS = {"nl": "Totaal", "en": "Total"}
 NumberFormat = Callable[[int], str]
 
 
-def protection_text(key: str, rules: ProtectionRules, lang: str = "nl") -> str:
-    """The footnote or message for key in lang (falls back to Dutch), with the rules filled in."""
+def protection_text(key: str, rules: ProtectionRules, lang: str = "nl", **params: object) -> str:
+    """The footnote or message for key in lang (falls back to Dutch), with the rules filled in.
+
+    params: what a text needs besides the rules (GROUPED_UNITS_NOTE: label and members).
+    """
     entry = TEXTS[key]
     template = entry.get(lang) or entry["nl"]
     return template.format(
@@ -49,6 +67,7 @@ def protection_text(key: str, rules: ProtectionRules, lang: str = "nl") -> str:
         secondary=rules.secondary_text,
         threshold=rules.threshold,
         largest_hidden=rules.threshold - 1,
+        **params,
     )
 
 

@@ -19,6 +19,7 @@ be shown and with what the symbols reveal, and that move the target apart by W:
     subject to |a_e u - value_e| <= s_e,  |a_e v - value_e| <= s_e,  a_e u >= T, a_e v >= T
                1 <= a u, a v <= T-1 (primary), a u, a v >= T (secondary)
                t u - t v >= W,   u, v >= 0,  u = v = 0 on cells fixed by a published zero
+               s u = s v = 0 for every structural row (margins linked sets share)
 
 and every candidate with s_e > 0 is suppressed: the smallest values first, ties broken by
 position. After that u and v are feasible for the attacker, so the target's interval is at
@@ -26,10 +27,16 @@ least W wide by construction; the audit re-checks it. If the LP is infeasible, n
 suppressions can protect the target (this happens only through what '<T' reveals, e.g. four
 cells of 1 under a total of 4): UnprotectableError, and the caller must merge categories.
 
+In a union of linked sets (protection.union) the step first solves the LP with u and v free only
+inside the target's own set and the margins it shares with the other sets kept at their true
+values (the other sets then keep their true counts, so u and v satisfy the whole union); only if
+that is infeasible is the LP over the whole union solved.
+
 Suppressions only ever relax the attacker's system, so a target once found safe stays safe and
 each target is audited until it passes, never revisited. For the same reason every optimal point
 of an earlier attacker LP stays feasible: a target that two such points (or the true counts)
-already spread by W is safe without solving its LPs.
+already spread by W is safe without solving its LPs. The attacker LP itself is kept in one
+HiGHS instance for the whole run (protection.solver): suppressions only relax its row bounds.
 """
 
 from __future__ import annotations
@@ -43,15 +50,9 @@ from scipy import sparse
 from scipy.optimize import linprog
 
 from protection.aggregates import PRIMARY, PUBLISHED, SECONDARY, AggregateSystem, CellKey
-from protection.audit import (
-    WIDTH_TOLERANCE,
-    FeasiblePoints,
-    Interval,
-    attack,
-    attacker_knowledge,
-    zero_fixed_cells,
-)
+from protection.audit import WIDTH_TOLERANCE, FeasiblePoints, Interval, zero_fixed_cells
 from protection.rules import ProtectionRules
+from protection.solver import AttackerModel
 
 # An s_e below this is solver noise, not a perturbation that the solution relies on.
 PERTURBATION_TOLERANCE = 1e-6
@@ -100,17 +101,32 @@ def _choose_extra_suppressions(
     status: np.ndarray,
     target: np.ndarray,
     rules: ProtectionRules,
+    scope: _Scope | None = None,
 ) -> np.ndarray | None:
-    """Rows to suppress so that the target can move by W; None if no choice can do it."""
+    """Rows to suppress so that the target can move by W; None if no choice can do it.
+
+    scope: let u and v differ from the true counts only on these cells, keeping the given sums
+    over them at their true values (a block of a union with its shared margins fixed); rows
+    outside the scope keep their true values and are not candidates. Without a scope u and v
+    range over all cells.
+    """
     threshold = float(rules.threshold)
     fixed = zero_fixed_cells(system.published_rows, status, values)
-    free_cells = np.flatnonzero(~fixed)
-    rows = system.published_rows[:, free_cells]
+    if scope is None:
+        free_cells = np.flatnonzero(~fixed)
+        in_scope = np.arange(system.n_published)
+    else:
+        free_cells = scope.cells[~fixed[scope.cells]]
+        in_scope = scope.rows
+    rows = system.published_rows[in_scope][:, free_cells]
     n = len(free_cells)
 
-    candidates = np.flatnonzero((status == PUBLISHED) & (values > 0))
-    primary = np.flatnonzero(status == PRIMARY)
-    secondary = np.flatnonzero(status == SECONDARY)
+    scoped_status = status[in_scope]
+    scoped_values = values[in_scope]
+    local_candidates = np.flatnonzero((scoped_status == PUBLISHED) & (scoped_values > 0))
+    candidates = in_scope[local_candidates]
+    primary = np.flatnonzero(scoped_status == PRIMARY)
+    secondary = np.flatnonzero(scoped_status == SECONDARY)
     k = len(candidates)
 
     def both(block: sparse.csr_array) -> list[sparse.csr_array]:
@@ -125,7 +141,7 @@ def _choose_extra_suppressions(
     blocks: list[sparse.csr_array] = []
     bounds: list[np.ndarray] = []
     if k:
-        cand_rows = rows[candidates]
+        cand_rows = rows[local_candidates]
         minus_slack = -sparse.identity(k, format="csr")
         empty = sparse.csr_array((k, n))
         for sign in (1.0, -1.0):
@@ -156,12 +172,27 @@ def _choose_extra_suppressions(
 
     positions = candidates / max(system.n_published, 1)
     cost = np.concatenate([np.zeros(2 * n), values[candidates] + POSITION_TIE_BREAK * positions])
+    equalities: list[sparse.csr_array] = []
+    sums: list[np.ndarray] = []
+    if scope is not None:
+        # The sums tying this block to the others stay at their true values.
+        kept = sparse.csr_array(scope.sums[:, free_cells], dtype=np.float64)
+        equalities += both(kept)
+        sums += [scope.sum_values] * 2
+    elif system.structural_rows is not None and system.structural_rows.shape[0]:
+        # What is known by construction holds for both solutions.
+        structural = sparse.csr_array(system.structural_rows[:, free_cells], dtype=np.float64)
+        equalities += both(structural)
+        sums += [np.zeros(structural.shape[0])] * 2
     result = linprog(
         cost,
         A_ub=sparse.vstack(blocks, format="csr"),
         b_ub=np.concatenate(bounds),
+        A_eq=sparse.vstack(equalities, format="csr") if equalities else None,
+        b_eq=np.concatenate(sums) if sums else None,
         bounds=(0, None),
         method="highs",
+        options={"presolve": False},
     )
     if result.status == 2:
         return None
@@ -175,16 +206,63 @@ def _choose_extra_suppressions(
     return chosen
 
 
+@dataclass(frozen=True, eq=False)
+class _Scope:
+    """One block of a union: its cells, the published rows inside it, the sums tying it to the
+    other blocks (the block's parts of the structural rows) and their true values."""
+
+    cells: np.ndarray
+    rows: np.ndarray
+    sums: sparse.csr_array
+    sum_values: np.ndarray
+
+
+def _block_scopes(system: AggregateSystem, cell_values: np.ndarray) -> list[_Scope]:
+    """The blocks of a union system, each with what ties it to the others (empty if no blocks)."""
+    if not system.blocks or system.structural_rows is None:
+        return []
+    rows = system.published_rows.tocsr()
+    first_cell = np.array(
+        [
+            rows.indices[rows.indptr[i]] if rows.indptr[i + 1] > rows.indptr[i] else -1
+            for i in range(system.n_published)
+        ]
+    )
+    scopes = []
+    structural = sparse.csc_array(system.structural_rows)
+    for start, stop in system.blocks:
+        cells = np.arange(start, stop)
+        inside = np.flatnonzero((first_cell >= start) & (first_cell < stop))
+        part = abs(sparse.csr_array(structural[:, start:stop]))
+        part = part[np.flatnonzero(part.sum(axis=1) > 0)]
+        widened = sparse.csr_array(
+            (part.data, part.indices + start, part.indptr), shape=(part.shape[0], system.n_cells)
+        )
+        scopes.append(_Scope(cells, inside, widened, widened @ cell_values.astype(np.float64)))
+    return scopes
+
+
+def _scope_of(scopes: list[_Scope], target: np.ndarray) -> _Scope | None:
+    support = np.flatnonzero(target)
+    for scope in scopes:
+        if len(support) and scope.cells[0] <= support[0] and support[-1] <= scope.cells[-1]:
+            return scope
+    return None
+
+
 def suppress(
     system: AggregateSystem,
     cell_values: np.ndarray,
     rules: ProtectionRules,
     forced: Iterable[int] = (),
+    *,
+    warm_start: bool = True,
 ) -> SuppressionResult:
     """Primary suppression, then audit-driven secondary suppression until every target is safe.
 
     forced: published row indices to hide regardless (for instance a caller's own extra
     caution); they are treated as secondary and protected like any other hidden number.
+    warm_start=False solves every attacker LP afresh with linprog (for comparison in tests).
     """
     cell_values = np.asarray(cell_values, dtype=np.int64)
     if (cell_values < 0).any():
@@ -205,11 +283,18 @@ def suppress(
     audits = steps = 0
     unprotectable: list[CellKey] = []
     # The true counts satisfy everything the attacker knows, at every stage.
-    points = FeasiblePoints(
-        np.flatnonzero(~zero_fixed_cells(system.published_rows, status, values))
-    )
+    points = FeasiblePoints(np.arange(system.n_cells))
     points.add_full(cell_values)
-    knowledge = None
+    scopes = _block_scopes(system, cell_values)
+    # One attacker LP for the whole run: suppressions only relax its row bounds (warm starts).
+    model = AttackerModel(
+        system.published_rows,
+        status,
+        values,
+        rules,
+        structural_rows=system.structural_rows,
+        warm_start=warm_start,
+    )
     while queue:
         kind, index = queue.popleft()
         if kind == "published":
@@ -219,21 +304,28 @@ def suppress(
         while True:
             if points.spread(target) >= rules.min_interval_width + WIDTH_TOLERANCE:
                 break
-            if knowledge is None:
-                knowledge = attacker_knowledge(system.published_rows, status, values, rules)
-            interval: Interval = attack(knowledge, target, points)
+            lower, upper, found = model.interval(target)
+            for point in found:
+                points.add_full(point)
             audits += 1
-            if interval.is_at_least(rules.min_interval_width):
+            if Interval(lower, upper).is_at_least(rules.min_interval_width):
                 break
-            chosen = _choose_extra_suppressions(system, values, status, target, rules)
-            steps += 1
+            scope = _scope_of(scopes, target)
+            chosen = None
+            if scope is not None:
+                # Cheap first: change only the target's own block, shared margins kept.
+                chosen = _choose_extra_suppressions(system, values, status, target, rules, scope)
+                steps += 1
+            if chosen is None:
+                chosen = _choose_extra_suppressions(system, values, status, target, rules)
+                steps += 1
             if chosen is None or len(chosen) == 0:
                 unprotectable.append(key)
                 break
             for row in chosen:
                 status[row] = SECONDARY
                 queue.append(("published", int(row)))
-            knowledge = None
+            model.hide(chosen, SECONDARY)
     if unprotectable:
         raise UnprotectableError(unprotectable)
     return SuppressionResult(status, sensitive_hidden, audits, steps)

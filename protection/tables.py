@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 
 from protection.aggregates import (
     PRIMARY,
@@ -32,7 +33,7 @@ from protection.aggregates import (
     CellStatus,
     build_system,
 )
-from protection.audit import Interval, attack, attacker_knowledge
+from protection.audit import Interval
 from protection.display import (
     BELOW_THRESHOLD_FOOTNOTE,
     SECONDARY_FOOTNOTE,
@@ -43,6 +44,7 @@ from protection.display import (
     protection_text,
 )
 from protection.rules import ProtectionRules
+from protection.solver import AttackerModel
 from protection.suppression import suppress
 
 TOTAL = "Totaal"
@@ -492,17 +494,24 @@ def _audit_rows(
     sensitive_hidden: np.ndarray,
     use_display_bounds: bool,
 ) -> tuple[dict[int, Interval], dict[int, Interval]]:
-    knowledge = attacker_knowledge(
-        system.published_rows, status, shown, rules, use_display_bounds=use_display_bounds
+    model = AttackerModel(
+        system.published_rows,
+        status,
+        shown,
+        rules,
+        structural_rows=system.structural_rows,
+        use_display_bounds=use_display_bounds,
     )
+
+    def interval(row: sparse.csr_array) -> Interval:
+        lower, upper, _ = model.interval(row.toarray().ravel())
+        return Interval(lower, upper)
+
     published = {
-        int(row): attack(knowledge, system.published_rows[[row]].toarray().ravel())
+        int(row): interval(system.published_rows[[row]])
         for row in np.flatnonzero(status != PUBLISHED)
     }
-    hidden = {
-        int(row): attack(knowledge, system.hidden_rows[[row]].toarray().ravel())
-        for row in sensitive_hidden
-    }
+    hidden = {int(row): interval(system.hidden_rows[[row]]) for row in sensitive_hidden}
     return published, hidden
 
 
