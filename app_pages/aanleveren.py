@@ -133,13 +133,10 @@ def show_result(result: upload.CommitResult) -> None:
 def show_history() -> None:
     st.subheader(tx("upload.history_heading"))
     departments = principal.upload_departments(upload.known_departments())
-    latest = upload.latest_department(principal, web.db_path())
-    department = st.selectbox(
-        tx("upload.history_department"),
-        departments,
-        index=departments.index(latest) if latest in departments else 0,
-        key="upload_history",
-    )
+    if st.session_state.get("upload_history") not in departments:
+        latest = upload.latest_department(principal, web.db_path())
+        st.session_state["upload_history"] = latest if latest in departments else departments[0]
+    department = st.selectbox(tx("upload.history_department"), departments, key="upload_history")
     if department is None:
         return
     history = upload.department_history(principal, department, web.db_path())
