@@ -50,5 +50,7 @@ with web.guarded():
         st.markdown(t("overview.letter_intro"))
         st.dataframe(letter_table(letter, lang), hide_index=True, width="stretch")
 
+    for notice in model.notices:
+        st.info(notice)
     for block in model.charts:
         web.show_chart(block.figure, block.table, block.summary, block.key, block.footnotes)

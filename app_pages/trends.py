@@ -4,7 +4,7 @@ import streamlit as st
 
 from meldingen import web
 from meldingen.filters import SCALES, TrendFilters, filters_to_params, parse_filters
-from meldingen.publication import BREAKDOWNS_OF_MEASURE, DISCRIMINATION, MEASURES
+from meldingen.publication import DISCRIMINATION, MEASURES
 from meldingen.views import breakdown_items, build_trends, item_label
 
 lang, t = web.lang(), web.t
@@ -45,7 +45,7 @@ with web.guarded():
             key="trends_measure",
             format_func=lambda m: t(f"measure.{m}"),
         )
-        breakdowns = BREAKDOWNS_OF_MEASURE[measure]
+        breakdowns = publication.available_breakdowns(measure)
         if st.session_state["trends_breakdown"] not in breakdowns:
             st.session_state["trends_breakdown"] = "total"
         breakdown = middle.selectbox(
@@ -92,6 +92,8 @@ with web.guarded():
         st.info(model.rate_note)
     if model.selection_note:
         st.caption(model.selection_note)
+    if breakdown == "department" and publication.grouping_note(lang):
+        st.caption(publication.grouping_note(lang))
     web.show_chart(
         model.chart.figure,
         model.chart.table,

@@ -204,7 +204,7 @@ class Publication:
     """All protected tables, by name (see table_name); the years they cover.
 
     unavailable: tables of the fixed publication that cannot be protected for the current data,
-    name -> text key (protection.display.TEXTS; `unavailable_text` gives the sentence).
+    name -> text key (meldingen.i18n; `unavailable_text` gives the sentence).
     grouped_departments: ministry groups merged into DEFAULT_GROUP_LABEL in the department
     tables (empty when every ministry is shown on its own); `grouping_note` gives the sentence.
     protected_union: the joint statuses and shown values, for audit_publication (no true counts).

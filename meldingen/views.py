@@ -16,8 +16,9 @@ from meldingen.coverage import DELIVERED, EXPLICIT_ZERO, MISSING
 from meldingen.filters import TrendFilters
 from meldingen.i18n import text
 from meldingen.numbers import format_number, format_percentage
-from meldingen.publication import BREAKDOWNS_OF_MEASURE, DISCRIMINATION, Publication
+from meldingen.publication import DISCRIMINATION, Publication, table_name
 from meldingen.reference import comparable_group_label, events, ministry_by_code, published_figures
+from protection.grouping import DEFAULT_GROUP_LABEL
 from protection.tables import TOTAL, ProtectedTable
 
 
@@ -26,6 +27,8 @@ def item_label(breakdown: str, item: str, lang: str) -> str:
     if item == TOTAL:
         return text("label.total", lang)
     if breakdown == "department":
+        if item == DEFAULT_GROUP_LABEL:
+            return text("label.other_ministries", lang)
         return comparable_group_label(item, lang)
     if breakdown == "total":
         return text("label.total", lang)
@@ -81,6 +84,7 @@ class OverviewModel:
     incomplete: dict[int, list[str]]
     letter: measures.LetterComparison | None
     charts: list[ChartBlock]
+    notices: list[str] = field(default_factory=list)
 
 
 def _value(series: pd.Series, key) -> int | None:
@@ -114,7 +118,11 @@ def build_overview(
     incomplete = measures.incomplete_years(coverage)
     latest = measures.latest_complete_year(years, coverage)
     totals = measures.year_totals(publication, DISCRIMINATION)
-    concerns = publication.table(DISCRIMINATION, "concerns").values
+    concerns = (
+        publication.table(DISCRIMINATION, "concerns").values
+        if publication.is_available(DISCRIMINATION, "concerns")
+        else pd.DataFrame()
+    )
     share = measures.discrimination_share(publication)
     change = (
         measures.year_on_year_change(totals, latest)
@@ -137,41 +145,61 @@ def build_overview(
         charts=[],
     )
 
+    for breakdown in ("channel", "concerns"):
+        if not publication.is_available(DISCRIMINATION, breakdown):
+            model.notices.append(
+                publication.unavailable_text(table_name(DISCRIMINATION, breakdown), lang)
+            )
+    if publication.is_available(DISCRIMINATION, "channel"):
+        model.charts.append(_channel_block(publication, totals, years, lang))
+    if publication.is_available(DISCRIMINATION, "concerns"):
+        model.charts.append(_concerns_block(publication, latest, years, lang))
+    model.charts.append(_share_block(share, latest, lang))
+    return model
+
+
+def _channel_block(
+    publication: Publication, totals: pd.Series, years: list[int], lang: str
+) -> ChartBlock:
     channel_table = publication.table(DISCRIMINATION, "channel")
     long = measures.series_with_intervals(channel_table, years)
     items = [i for i in channel_table.values.index if i != TOTAL]
-    model.charts.append(
-        ChartBlock(
-            "overview-channels",
-            charts.stacked_bars(
-                long,
-                labels_for("channel", items, lang),
-                text("overview.chart_channels", lang),
-                lang,
-                items,
-            ),
-            display_table(channel_table, "channel", lang),
-            _series_summary(totals, years, lang, "summary.discrimination_series"),
-            channel_table.footnotes(lang),
-        )
+    return ChartBlock(
+        "overview-channels",
+        charts.stacked_bars(
+            long,
+            labels_for("channel", items, lang),
+            text("overview.chart_channels", lang),
+            lang,
+            items,
+        ),
+        display_table(channel_table, "channel", lang),
+        _series_summary(totals, years, lang, "summary.discrimination_series"),
+        channel_table.footnotes(lang),
     )
+
+
+def _concerns_block(
+    publication: Publication, latest: int | None, years: list[int], lang: str
+) -> ChartBlock:
     concerns_table = publication.table(DISCRIMINATION, "concerns")
     long = measures.series_with_intervals(concerns_table, years, ["ja", "deels"])
-    model.charts.append(
-        ChartBlock(
-            "overview-concerns",
-            charts.stacked_bars(
-                long,
-                labels_for("concerns", ["ja", "deels"], lang),
-                text("overview.chart_concerns", lang),
-                lang,
-                ["ja", "deels"],
-            ),
-            display_table(concerns_table, "concerns", lang),
-            _concerns_summary(concerns_table, latest, lang),
-            concerns_table.footnotes(lang),
-        )
+    return ChartBlock(
+        "overview-concerns",
+        charts.stacked_bars(
+            long,
+            labels_for("concerns", ["ja", "deels"], lang),
+            text("overview.chart_concerns", lang),
+            lang,
+            ["ja", "deels"],
+        ),
+        display_table(concerns_table, "concerns", lang),
+        _concerns_summary(concerns_table, latest, lang),
+        concerns_table.footnotes(lang),
     )
+
+
+def _share_block(share: pd.DataFrame, latest: int | None, lang: str) -> ChartBlock:
     share_table = pd.DataFrame(
         {
             text("measure.discrimination", lang): [
@@ -188,15 +216,12 @@ def build_overview(
         index=[str(y) for y in share.index],
     )
     share_table.index.name = text("label.year", lang)
-    model.charts.append(
-        ChartBlock(
-            "overview-share",
-            charts.share_line(share, text("overview.chart_share", lang), lang),
-            share_table,
-            _share_summary(share, latest, lang),
-        )
+    return ChartBlock(
+        "overview-share",
+        charts.share_line(share, text("overview.chart_share", lang), lang),
+        share_table,
+        _share_summary(share, latest, lang),
     )
-    return model
 
 
 def _series_summary(totals: pd.Series, years: list[int], lang: str, key: str) -> str:
@@ -239,7 +264,7 @@ def _share_summary(share: pd.DataFrame, year: int | None, lang: str) -> str:
 def breakdown_items(publication: Publication, measure: str) -> dict[str, list[str]]:
     """For every breakdown of a measure, the rows it can show (the filter options)."""
     items: dict[str, list[str]] = {}
-    for breakdown in BREAKDOWNS_OF_MEASURE[measure]:
+    for breakdown in publication.available_breakdowns(measure):
         table = publication.table(measure, breakdown)
         items[breakdown] = [] if table.is_series else [i for i in table.values.index if i != TOTAL]
     return items

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from meldingen.i18n import text
 from meldingen.numbers import format_number
 from protection.aggregates import CellStatus
 from protection.rules import ProtectionRules
@@ -14,43 +15,8 @@ UNPROTECTABLE_MESSAGE = "protection.unprotectable"
 TABLE_UNAVAILABLE_MESSAGE = "protection.table_unavailable"
 GROUPED_UNITS_NOTE = "protection.grouped_units"
 
-# Kept here rather than in meldingen.i18n so that protection stays self-contained; the keys follow
-# the i18n naming so they can be moved into that table unchanged.
-TEXTS: dict[str, dict[str, str]] = {
-    BELOW_THRESHOLD_FOOTNOTE: {
-        "nl": "{below}: 1 tot en met {largest_hidden} meldingen. Aantallen onder de {threshold} "
-        "tonen we niet, zodat melders niet herkenbaar zijn.",
-        "en": "{below}: 1 to {largest_hidden} reports. Counts below {threshold} are not shown, so "
-        "that reporters cannot be identified.",
-    },
-    SECONDARY_FOOTNOTE: {
-        "nl": "{secondary}: niet getoond, omdat anders een aantal onder de {threshold} uit de "
-        "andere cijfers en de totalen te berekenen is.",
-        "en": "{secondary}: not shown, because otherwise a count below {threshold} could be "
-        "calculated from the other figures and the totals.",
-    },
-    UNPROTECTABLE_MESSAGE: {
-        "nl": "Deze tabel kan niet worden getoond: er zijn te weinig meldingen om de melders te "
-        "beschermen. Kies een grovere indeling (bijvoorbeeld meerdere jaren samen).",
-        "en": "This table cannot be shown: there are too few reports to protect the reporters. "
-        "Choose a coarser breakdown (for example several years together).",
-    },
-    TABLE_UNAVAILABLE_MESSAGE: {
-        "nl": "Deze uitsplitsing is voor de huidige gegevens niet beschikbaar: er zijn te weinig "
-        "meldingen om de melders te beschermen, ook niet door aantallen te verbergen. De totalen "
-        "per jaar zijn wel beschikbaar.",
-        "en": "This breakdown is not available for the current data: there are too few reports "
-        "to protect the reporters, even by hiding counts. The totals per year are available.",
-    },
-    GROUPED_UNITS_NOTE: {
-        "nl": "Ministeries met te weinig meldingen om ze apart te tonen, staan samen onder "
-        "'{label}': {members}.",
-        "en": "Ministries with too few reports to show separately are combined as '{label}': "
-        "{members}.",
-    },
-}
 
-TOTAL_LABELS = {"nl": "Totaal", "en": "Total"}
+TOTAL_LABELS = {"nl": "Totaal", "en": "Total"}  # row labels of the tables themselves
 
 NumberFormat = Callable[[int], str]
 
@@ -60,9 +26,9 @@ def protection_text(key: str, rules: ProtectionRules, lang: str = "nl", **params
 
     params: what a text needs besides the rules (GROUPED_UNITS_NOTE: label and members).
     """
-    entry = TEXTS[key]
-    template = entry.get(lang) or entry["nl"]
-    return template.format(
+    return text(
+        key,
+        lang,
         below=rules.below_threshold_text,
         secondary=rules.secondary_text,
         threshold=rules.threshold,

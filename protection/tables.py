@@ -318,7 +318,7 @@ class ProtectedTable:
 
     @property
     def footnote_keys(self) -> tuple[str, ...]:
-        """Text keys of the footnotes this table needs (in protection.display.TEXTS)."""
+        """Text keys of the footnotes this table needs (in meldingen.i18n)."""
         statuses = set(np.asarray(self.status).ravel().tolist())
         keys = []
         if CellStatus.PRIMARY in statuses:
