@@ -54,7 +54,7 @@ from meldingen.i18n import text as base_text
 # New user-facing texts of the upload page and the login control, to be merged into
 # meldingen/i18n.py by the lead; `tx` falls back to meldingen.i18n.text for every other key.
 TEXTS: dict[str, dict[str, str]] = {
-    "nav.upload": {"nl": "Aanleveren", "en": "Submit data"},
+    "upload.nav": {"nl": "Aanleveren", "en": "Submit data"},
     "upload.title": {"nl": "Aanleveren", "en": "Submit data"},
     "upload.intro": {
         "nl": "Lever hier de jaarlijkse export van uw departement aan (CSV of Excel .xlsx). U ziet "
@@ -165,7 +165,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "upload.col.file": {"nl": "Bestand", "en": "File"},
     "upload.col.loaded_at": {"nl": "Vastgelegd op (UTC)", "en": "Committed at (UTC)"},
     "upload.col.loaded_by": {"nl": "Door", "en": "By"},
-    "upload.col.rows": {"nl": "Regels", "en": "Rows"},
     "upload.col.reports": {"nl": "Meldingen", "en": "Reports"},
     "upload.col.years": {"nl": "Jaren", "en": "Years"},
     "upload.col.channels": {"nl": "Kanalen", "en": "Channels"},
@@ -1142,7 +1141,7 @@ def pages(principal: Principal, lang: str) -> list:
     return [
         st.Page(
             "app_pages/aanleveren.py",
-            title=tx("nav.upload", lang),
+            title=tx("upload.nav", lang),
             icon=":material/upload_file:",
             url_path="aanleveren",
         )
