@@ -10,97 +10,26 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from analysis import mse
+from meldingen.i18n import TEXTS
+from meldingen.i18n import text as translate
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2  # also what argparse uses for a bad command line
 EXIT_NOT_ESTIMABLE = 3
 
-TEXT = {
-    "nl": {
-        "title": "Meervoudige-systeemschatting (log-lineair Poissonmodel) voor {file}",
-        "lists": "Lijsten",
-        "n_observed": "Waargenomen gevallen (n)",
-        "model": "Model (tweewegsinteracties)",
-        "chosen_by": "Gekozen met",
-        "n_hat": "Geschatte totale omvang (N)",
-        "se": "Standaardfout",
-        "interval": "{level}%-interval",
-        "interval_method": "Intervalmethode",
-        "deviance": "Deviantie",
-        "deviance_value": "{deviance} bij {df} vrijheidsgraden",
-        "deviance_value_one": "{deviance} bij 1 vrijheidsgraad",
-        "unbounded": "onbegrensd",
-        "independence": "onafhankelijkheid (geen interacties)",
-        "empty_overlaps": "Lijsten zonder gedeelde gevallen (interactie op -oneindig gezet)",
-        "note": "Let op",
-        "methods": {
-            "independence": "onafhankelijkheidsmodel",
-            "saturated": "verzadigd model (alle tweewegsinteracties)",
-            "fixed": "opgegeven model",
-            "stepwise": "stapsgewijze keuze (Chan, Silverman & Vincent 2021), drempel {pthresh}",
-            "aic": "kleinste AIC over alle hiërarchische modellen",
-            "bic": "kleinste BIC over alle hiërarchische modellen",
-        },
-        "intervals": {
-            "profile": "profiel-aannemelijkheid met Cormack-correctie",
-            "lognormal": "log-normaal, Chao 1987",
-            "bca": "BCa-bootstrap, {n_boot} replicaties, modelkeuze herhaald",
-        },
-        "error_input": "Fout in invoer",
-        "error_argument": "Fout in argument",
-        "not_estimable": "Niet te schatten",
-        "not_identifiable": (
-            "model {model} is niet identificeerbaar: de ontwerpmatrix heeft niet volle rang "
-            "(tekort {deficiency})"
-        ),
-        "no_mle": (
-            "voor model {model} bestaat de meest aannemelijke schatting niet: de tellingen liggen "
-            "op de rand (een cel zou op nul geschat moeten worden)"
-        ),
-    },
-    "en": {
-        "title": "Multiple systems estimation (log-linear Poisson model) for {file}",
-        "lists": "Lists",
-        "n_observed": "Observed cases (n)",
-        "model": "Model (two-way interactions)",
-        "chosen_by": "Chosen by",
-        "n_hat": "Estimated total (N)",
-        "se": "Standard error",
-        "interval": "{level}% interval",
-        "interval_method": "Interval method",
-        "deviance": "Deviance",
-        "deviance_value": "{deviance} on {df} degrees of freedom",
-        "deviance_value_one": "{deviance} on 1 degree of freedom",
-        "unbounded": "unbounded",
-        "independence": "independence (no interactions)",
-        "empty_overlaps": "Lists sharing no case (interaction set to -infinity)",
-        "note": "Note",
-        "methods": {
-            "independence": "independence model",
-            "saturated": "saturated model (all two-way interactions)",
-            "fixed": "given model",
-            "stepwise": "stepwise choice (Chan, Silverman & Vincent 2021), threshold {pthresh}",
-            "aic": "smallest AIC over all hierarchical models",
-            "bic": "smallest BIC over all hierarchical models",
-        },
-        "intervals": {
-            "profile": "profile likelihood with Cormack correction",
-            "lognormal": "log-normal, Chao 1987",
-            "bca": "BCa bootstrap, {n_boot} replicates, model choice repeated",
-        },
-        "error_input": "Error in input",
-        "error_argument": "Error in argument",
-        "not_estimable": "Not estimable",
-        "not_identifiable": (
-            "model {model} is not identifiable: the design matrix is rank deficient "
-            "(by {deficiency})"
-        ),
-        "no_mle": (
-            "for model {model} the maximum likelihood estimate does not exist: the counts lie on "
-            "the boundary (a cell would have to be estimated as zero)"
-        ),
-    },
-}
+
+class _Words:
+    """The command's words from the product's translation table (keys 'mse.cli.*')."""
+
+    def __init__(self, lang: str, prefix: str = "mse.cli"):
+        self.lang = lang
+        self.prefix = prefix
+
+    def __getitem__(self, key: str):
+        name = f"{self.prefix}.{key}"
+        if name in TEXTS:
+            return translate(name, self.lang)
+        return _Words(self.lang, name)  # a group of words, such as the selection methods
 
 
 def format_number(value: float, decimals: int = 1, lang: str = "nl") -> str:
@@ -172,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _not_estimable_text(error: mse.NotEstimableError, lang: str) -> str:
     verdict = error.verdict
-    words = TEXT[lang]
+    words = _Words(lang)
     if verdict is None:
         return str(error)
     reasons = []
@@ -193,7 +122,7 @@ def _json_number(value: float) -> float | None:
 
 def run_mse(args: argparse.Namespace, out, err) -> int:
     lang = args.lang
-    words = TEXT[lang]
+    words = _Words(lang)
     try:
         table = mse.read_capture_table(args.file)
     except mse.CaptureTableError as error:
@@ -253,7 +182,7 @@ def run_mse(args: argparse.Namespace, out, err) -> int:
 
 
 def _human_text(args, table: mse.CaptureTable, result: mse.PopulationEstimate, lang: str) -> str:
-    words = TEXT[lang]
+    words = _Words(lang)
 
     def number(value: float, decimals: int = 1) -> str:
         if math.isinf(value):
@@ -286,7 +215,7 @@ def _human_text(args, table: mse.CaptureTable, result: mse.PopulationEstimate, l
     ]
     if result.fit.empty_overlaps:
         rows.append((words["empty_overlaps"], result.fit.empty_overlaps))
-    rows += [(words["note"], mse.INTERVAL_NOTE_TEXT[code][lang]) for code in result.interval.notes]
+    rows += [(words["note"], mse.interval_note_text(code, lang)) for code in result.interval.notes]
     width = max(len(label) for label, _ in rows)
     lines = [words["title"].format(file=args.file)]
     lines += [f"  {label + ':':<{width + 1}} {value}" for label, value in rows]

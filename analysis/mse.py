@@ -15,6 +15,8 @@ import pandas as pd
 from scipy import optimize, stats
 from scipy.special import gammaln
 
+from meldingen.i18n import text as translate
+
 COUNT_COLUMN = "count"
 DEFAULT_PTHRESH = 0.02
 DEFAULT_LEVEL = 0.95
@@ -23,64 +25,18 @@ MAX_LISTS_FOR_EXHAUSTIVE_SEARCH = 5
 SELECTION_METHODS = ("independence", "saturated", "stepwise", "aic", "bic")
 INTERVAL_METHODS = ("profile", "lognormal", "bca")
 
-INTERVAL_NOTE_TEXT = {
-    "lower_at_observed": {
-        "en": "the lower limit is the number of cases observed",
-        "nl": "de ondergrens is het aantal waargenomen gevallen",
-    },
-    "upper_unbounded": {
-        "en": "no upper limit: the likelihood stays above the cut-off up to 100 times N",
-        "nl": "geen bovengrens: de aannemelijkheid blijft tot 100 maal N boven de drempel",
-    },
-    "bootstrap_failures": {
-        "en": "some bootstrap replicates were not estimable and were left out",
-        "nl": "sommige bootstrapreplicaties waren niet te schatten en zijn weggelaten",
-    },
-}
 
 Pair = tuple[int, int]
+
+
+def interval_note_text(code: str, lang: str = "nl") -> str:
+    """The sentence for an interval note code (meldingen.i18n, keys 'mse.interval_note.*')."""
+    return translate(f"mse.interval_note.{code}", lang)
 
 
 # --------------------------------------------------------------------------------------------
 # Errors
 # --------------------------------------------------------------------------------------------
-
-_TABLE_ERROR_TEXT = {
-    "unreadable": {
-        "en": "cannot read the file: {detail}",
-        "nl": "het bestand is niet te lezen: {detail}",
-    },
-    "empty": {"en": "the table is empty", "nl": "de tabel is leeg"},
-    "no_count_column": {
-        "en": "there is no '{count}' column (columns found: {columns})",
-        "nl": "er is geen kolom '{count}' (gevonden kolommen: {columns})",
-    },
-    "too_few_lists": {
-        "en": "at least two list columns besides '{count}' are needed, found {found}",
-        "nl": "er zijn minstens twee lijstkolommen naast '{count}' nodig, gevonden: {found}",
-    },
-    "bad_list_name": {
-        "en": "list name {value!r} is empty, repeated or contains ':' or ','",
-        "nl": "lijstnaam {value!r} is leeg, dubbel of bevat ':' of ','",
-    },
-    "wrong_field_count": {
-        "en": "expected {expected} values, found {found}",
-        "nl": "{expected} waarden verwacht, {found} gevonden",
-    },
-    "not_binary": {
-        "en": "value {value!r} is not 0 or 1",
-        "nl": "waarde {value!r} is geen 0 of 1",
-    },
-    "bad_count": {
-        "en": "count {value!r} is not a whole number of zero or more",
-        "nl": "aantal {value!r} is geen geheel getal van nul of meer",
-    },
-    "all_zero_history": {
-        "en": "the history with no list at all cannot be observed, but has count {value}",
-        "nl": "de historie zonder enige lijst kan niet waargenomen zijn, maar heeft aantal {value}",
-    },
-    "no_cases": {"en": "the table counts no cases at all", "nl": "de tabel telt geen enkel geval"},
-}
 
 
 class CaptureTableError(ValueError):
@@ -119,7 +75,7 @@ class CaptureTableError(ValueError):
             where.append(f"{words[1]} {self.line}")
         if self.column is not None:
             where.append(f"{words[2]} '{self.column}'")
-        text = _TABLE_ERROR_TEXT[self.code][lang].format(**self.details)
+        text = translate(f"mse.table_error.{self.code}", lang, **self.details)
         return f"{', '.join(where)}: {text}" if where else text
 
 
@@ -930,7 +886,7 @@ class PopulationInterval:
         the cut-off in the search range). centre: the estimate the method is built around (the
         multinomial maximum likelihood N for "profile", N_hat otherwise).
     notes: codes of remarks ("lower_at_observed", "upper_unbounded", "bootstrap_failures");
-        INTERVAL_NOTE_TEXT[code][lang] gives the sentence.
+        interval_note_text(code, lang) gives the sentence.
     bootstrap: details for "bca", None otherwise.
     """
 
@@ -1515,7 +1471,7 @@ __all__ = [
     "CaptureTable",
     "CaptureTableError",
     "EstimabilityVerdict",
-    "INTERVAL_NOTE_TEXT",
+    "interval_note_text",
     "MSEFit",
     "ModelChoice",
     "ModelRange",

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from scipy import stats
 
+from meldingen.i18n import text
+
 DEFAULT_LEVEL = 0.95
 # Below this sampling fraction the finite-population correction changes the interval by less than
 # 2.5%, so it is applied silently; above it a note tells the reader it matters.
@@ -21,62 +23,10 @@ PUBLISHED_REPORTING_RATES: tuple[tuple[str, float], ...] = (
     ("FRA EU-MIDIS II 2016: laatste incident gemeld", 0.12),
 )
 
-NOTE_TEXT: dict[str, dict[str, str]] = {
-    "fte_approximates_persons": {
-        "nl": "Het aantal medewerkers is benaderd met het aantal fte van sector Rijk; door "
-        "deeltijdwerk zijn er meer personen dan fte, dus het aantal mensen met een ervaring is "
-        "eerder onderschat.",
-        "en": "The workforce is approximated by the fte of sector Rijk; part-time work means "
-        "there are more persons than fte, so the number of people with an experience is more "
-        "likely underestimated.",
-    },
-    "sample_size_unknown": {
-        "nl": "De steekproefomvang van de enquête is onbekend, dus er is geen "
-        "onzekerheidsmarge te geven; alleen de puntschatting.",
-        "en": "The survey's sample size is unknown, so no sampling interval can be given; "
-        "point estimates only.",
-    },
-    "finite_population_correction": {
-        "nl": "De steekproef is een groot deel van de populatie; de marge is daarom verkleind "
-        "met de eindige-populatiecorrectie.",
-        "en": "The sample is a large share of the population; the interval is narrowed by the "
-        "finite-population correction.",
-    },
-    "census": {
-        "nl": "De hele populatie is ondervraagd; er is geen steekproefonzekerheid.",
-        "en": "The whole population was surveyed; there is no sampling uncertainty.",
-    },
-    "no_reports": {
-        "nl": "Er zijn geen meldingen geregistreerd; '1 op de X' is niet te bepalen.",
-        "en": "No reports were registered; '1 in X' is not defined.",
-    },
-    "zero_prevalence": {
-        "nl": "De enquête meldt geen ervaringen (prevalentie 0); de meldingsgraad is niet te "
-        "bepalen.",
-        "en": "The survey found no experiences (prevalence 0); the reporting ratio is not defined.",
-    },
-    "reports_exceed_victims": {
-        "nl": "Er zijn meer meldingen dan geschatte mensen met een ervaring; enquête en "
-        "registratie meten dan niet hetzelfde (periode, definitie, meerdere meldingen per "
-        "persoon).",
-        "en": "There are more reports than estimated people with an experience; survey and "
-        "register then do not measure the same thing (period, definition, several reports "
-        "per person).",
-    },
-    "workforce_size_missing": {
-        "nl": "Het aantal medewerkers ontbreekt voor dit jaar; niet te schatten.",
-        "en": "The workforce size is missing for this year; not estimable.",
-    },
-    "prevalence_missing": {
-        "nl": "Er is geen enquêtecijfer voor dit jaar; niet te schatten.",
-        "en": "There is no survey figure for this year; not estimable.",
-    },
-}
-
 
 def note_text(code: str, lang: str = "nl") -> str:
     """The sentence for a note code, in Dutch ("nl") or English ("en")."""
-    return NOTE_TEXT[code][lang]
+    return text(f"survey.note.{code}", lang)
 
 
 def round_one_in(ratio: float | None) -> float | None:
@@ -472,7 +422,6 @@ def scenario_band(
 
 
 __all__ = [
-    "NOTE_TEXT",
     "PUBLISHED_REPORTING_RATES",
     "DarkNumberEstimate",
     "ReportingScenario",
