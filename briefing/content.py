@@ -35,7 +35,7 @@ from meldingen.publication import (
     build_publication,
     table_name,
 )
-from meldingen.views import build_trends, change_sentence, item_label, labels_for
+from meldingen.views import build_trends, change_sentence, item_label, labels_for, series_summary
 from protection.tables import TOTAL
 
 
@@ -161,18 +161,7 @@ def _hidden(lang: str) -> str:
 
 
 def _series_sentence(totals: pd.Series, years: Sequence[int], lang: str, key: str) -> str:
-    shown = [(y, _value(totals, y)) for y in years if _value(totals, y) is not None]
-    if len(shown) < 2:
-        return text("summary.too_few", lang)
-    (first_year, first), (last_year, last) = shown[0], shown[-1]
-    return text(
-        key,
-        lang,
-        first_year=first_year,
-        first=format_number(first, lang=lang),
-        last_year=last_year,
-        last=format_number(last, lang=lang),
-    )
+    return series_summary(totals, list(years), lang, key)
 
 
 def _change(totals: pd.Series, years: Sequence[int], lang: str) -> list[str]:

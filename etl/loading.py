@@ -226,18 +226,16 @@ def versions_in_force(
     found: dict[Scope, str | None] = dict.fromkeys(wanted)
     if not wanted:
         return found
-    # VALUES rather than a registered frame: DuckDB refuses to register on a connection that has
-    # an unfinished result, and callers cannot always know.
-    values = ", ".join(["(?, ?, ?)"] * len(wanted))
+    # Bound as one list of 'department|year|channel' keys: no SQL is formatted, and nothing is
+    # registered (DuckDB refuses that on a connection with an unfinished result).
+    keys = [f"{department}|{year}|{channel}" for department, year, channel in wanted]
     rows = connection.execute(
-        f"""
-        WITH wanted (department, year, channel) AS (VALUES {values})
+        """
         SELECT c.department, c.year, c.channel, c.submission_id
         FROM v_current_scope AS c
-        JOIN wanted AS w
-            ON w.department = c.department AND w.year = c.year AND w.channel = c.channel
-        """,  # noqa: S608 (only placeholders are formatted in)
-        [value for scope in wanted for value in scope],
+        WHERE list_contains(?::VARCHAR[], c.department || '|' || c.year || '|' || c.channel)
+        """,
+        [keys],
     ).fetchall()
     for department, year, channel, submission_id in rows:
         found[(department, int(year), channel)] = submission_id

@@ -174,7 +174,7 @@ def _channel_block(
             items,
         ),
         display_table(channel_table, "channel", lang),
-        _series_summary(totals, years, lang, "summary.discrimination_series"),
+        series_summary(totals, years, lang, "summary.discrimination_series"),
         channel_table.footnotes(lang),
     )
 
@@ -224,7 +224,7 @@ def _share_block(share: pd.DataFrame, latest: int | None, lang: str) -> ChartBlo
     )
 
 
-def _series_summary(totals: pd.Series, years: list[int], lang: str, key: str) -> str:
+def series_summary(totals: pd.Series, years: list[int], lang: str, key: str) -> str:
     shown = [(y, _value(totals, y)) for y in years if _value(totals, y) is not None]
     if len(shown) < 2:
         return text("summary.too_few", lang)
