@@ -15,13 +15,6 @@ from meldingen.reference import Event
 from meldingen.theme import categorical_colours, colour, template
 from protection.tables import TOTAL
 
-MODEBAR = {
-    "displaylogo": False,
-    # Exports go through the product's own export with source lines; the raw toolbar image has none.
-    "modeBarButtonsToRemove": ["toImage", "select2d", "lasso2d", "autoScale2d"],
-    "locale": "nl",
-}
-
 
 def _layout(figure: go.Figure, title: str, y_title: str, lang: str) -> go.Figure:
     figure.update_layout(
