@@ -89,7 +89,9 @@ def ensure_warehouse() -> None:
         load_files(files, path, loaded_by="demo (eerste start)")
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+# cache_resource, not cache_data: the publication is immutable and shared; cache_data would
+# unpickle a copy on every rerun (about 30 ms, bench/README.md).
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _publication(version: str, path: str, threshold: int, min_width: float) -> Publication:
     del version  # part of the cache key only: a new warehouse file is a new version
     with warehouse.reading(Path(path)) as connection:
@@ -151,7 +153,7 @@ def discrimination_cases() -> pd.DataFrame:
     return _read(warehouse.version_token(db_path()), str(db_path()), "cases")
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _mse(version: str, path: str) -> object:
     from meldingen.underreporting import mse_result, protected_cases
 
