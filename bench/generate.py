@@ -30,6 +30,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from etl import contract
 from meldingen.reference import ministries
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -37,18 +38,7 @@ DATA_DIR = BENCH_DIR / "data"
 DEFAULT_SEED = 20061231
 YEARS = tuple(range(2006, 2026))  # twenty complete years, the last one 2025
 SCALES: dict[str, int] = {"1k": 1_000, "100k": 100_000, "1m": 1_000_000}
-COLUMNS = (
-    "departement",
-    "jaar",
-    "kanaal",
-    "categorie",
-    "betreft_discriminatie",
-    "grond",
-    "uitkomst",
-    "organisatie",
-    "aantal",
-    "koppelsleutel",
-)
+COLUMNS = tuple(column.name for column in contract.REPORT_COLUMNS)  # the contract's order
 
 # Size of a ministry (share of sector Rijk staff, per mille); successors split their predecessor.
 MINISTRY_WEIGHT = {

@@ -34,6 +34,8 @@ from typing import TypeVar
 import openpyxl
 from openpyxl.writer.excel import ExcelWriter
 
+from etl import contract
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 REFERENCE_DIR = REPO_ROOT / "data" / "reference"
 DEFAULT_OUT = REPO_ROOT / "data" / "demo"
@@ -54,18 +56,7 @@ KC = "klachtencommissie"
 CHANNEL_ORDER = (IC, MP, VP, KC)
 LETTER_CHANNELS = (IC, MP, VP)  # the channels the letter's 25-35 a year counts
 
-COLUMNS = (
-    "departement",
-    "jaar",
-    "kanaal",
-    "categorie",
-    "betreft_discriminatie",
-    "grond",
-    "uitkomst",
-    "organisatie",
-    "aantal",
-    "koppelsleutel",
-)
+COLUMNS = tuple(column.name for column in contract.REPORT_COLUMNS)  # the contract's order
 
 # ---------------------------------------------------------------------------------------------
 # Size of the ministries.
