@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from meldingen import web
+from meldingen import auth, web
 from meldingen.views import coverage_matrix, coverage_summary, history_table
 
 lang, t = web.lang(), web.t
@@ -22,4 +22,5 @@ with web.guarded():
     st.dataframe(coverage_matrix(coverage, lang), width="stretch", height=560)
     st.subheader(t("coverage.history_heading"))
     st.markdown(t("coverage.history_intro"))
-    st.dataframe(history_table(web.history(), lang), width="stretch", hide_index=True)
+    show_people = auth.current_principal().is_administrator
+    st.dataframe(history_table(web.history(), lang, show_people), width="stretch", hide_index=True)

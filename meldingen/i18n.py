@@ -761,6 +761,7 @@ TEXTS.update(
         "history.loaded_at": {"nl": "Geladen op (UTC)", "en": "Loaded at (UTC)"},
         "history.loaded_by": {"nl": "Door", "en": "By"},
         "history.replaced_by": {"nl": "Vervangen door", "en": "Replaced by"},
+        "history.person_hidden": {"nl": "(alleen voor beheerders)", "en": "(administrators only)"},
         # about
         "about.title": {"nl": "Over de cijfers", "en": "About the figures"},
         "about.caveats_heading": {

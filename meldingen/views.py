@@ -458,7 +458,9 @@ def coverage_summary(coverage: pd.DataFrame, lang: str) -> pd.DataFrame:
     return frame
 
 
-def history_table(history: pd.DataFrame, lang: str) -> pd.DataFrame:
+def history_table(history: pd.DataFrame, lang: str, show_people: bool = True) -> pd.DataFrame:
+    """Every submission with provenance; who loaded it only for administrators (show_people),
+    since with login these are staff e-mail addresses that viewers do not need."""
     if history.empty:
         return history
     frame = pd.DataFrame(
@@ -470,7 +472,9 @@ def history_table(history: pd.DataFrame, lang: str) -> pd.DataFrame:
             text("history.loaded_at", lang): pd.to_datetime(history["loaded_at"]).dt.strftime(
                 "%d-%m-%Y %H:%M"
             ),
-            text("history.loaded_by", lang): history["loaded_by"],
+            text("history.loaded_by", lang): history["loaded_by"]
+            if show_people
+            else [text("history.person_hidden", lang)] * len(history),
             text("history.replaced_by", lang): history["replaced_by"].fillna(""),
             "sha256": history["sha256"].str.slice(0, 16) + "…",
         }
