@@ -5,23 +5,14 @@ import streamlit as st
 from briefing.content import CHART_KEYS, TABLE_KEYS, chart_title, table_title
 from meldingen import export_widgets, web
 from meldingen.exports import MIME_TYPES
-from meldingen.i18n import text
 
-lang = web.lang()
-
-
-def t(key: str, /, **params: object) -> str:
-    return text(key, lang, **params)
+lang, t = web.lang(), web.t
 
 
 with web.guarded():
     st.title(t("export.title"))
     st.markdown(t("export.intro"))
-    publication = web.publication() if web.has_warehouse() else None
-    if publication is None or not publication.years:
-        web.no_data_message()
-        st.stop()
-    web.data_banner()
+    publication = web.publication_or_stop()
     years = list(publication.years)
     keys = ["export_year_from", "export_year_to", "export_charts", "export_tables"]
     web.widgets_follow_language(keys)

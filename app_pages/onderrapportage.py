@@ -21,11 +21,7 @@ lang, t = web.lang(), web.t
 with web.guarded():
     st.title(t("under.title"))
     st.warning(t("under.caveats"), icon=":material/priority_high:")
-    publication = web.publication() if web.has_warehouse() else None
-    if publication is None or not publication.years:
-        web.no_data_message()
-        st.stop()
-    web.data_banner()
+    publication = web.publication_or_stop()
     registered = protected_cases(web.discrimination_cases(), publication)
     defaults = default_inputs()
 

@@ -11,11 +11,7 @@ lang, t = web.lang(), web.t
 with web.guarded():
     st.title(t("overview.title"))
     st.markdown(t("overview.intro"))
-    publication = web.publication() if web.has_warehouse() else None
-    if publication is None or not publication.years:
-        web.no_data_message()
-        st.stop()
-    web.data_banner()
+    publication = web.publication_or_stop()
     model = build_overview(publication, web.coverage(), lang)
 
     st.subheader(t("overview.latest_heading", year=model.latest_year))

@@ -12,11 +12,7 @@ lang, t = web.lang(), web.t
 with web.guarded():
     st.title(t("trends.title"))
     st.markdown(t("trends.intro"))
-    publication = web.publication() if web.has_warehouse() else None
-    if publication is None or not publication.years:
-        web.no_data_message()
-        st.stop()
-    web.data_banner()
+    publication = web.publication_or_stop()
     years = list(publication.years)
     measure_in_url = st.query_params.get("maat", DISCRIMINATION)
     items_by_measure = {measure: breakdown_items(publication, measure) for measure in MEASURES}

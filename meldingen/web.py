@@ -137,6 +137,17 @@ def publication() -> Publication:
         )
 
 
+def publication_or_stop() -> Publication:
+    """The protected publication with the data banner shown; on an empty warehouse, say so and
+    stop the page (every page with figures starts this way)."""
+    current = publication() if has_warehouse() else None
+    if current is None or not current.years:
+        no_data_message()
+        st.stop()
+    data_banner()
+    return current
+
+
 def coverage() -> pd.DataFrame:
     return _read(warehouse.version_token(db_path()), str(db_path()), "coverage")
 
