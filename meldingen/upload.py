@@ -812,55 +812,43 @@ def _number(value: float, lang: str, decimals: int = 0) -> str:
     )
 
 
+def _comparison_display(
+    table: pd.DataFrame, lang: str, by: list[str], decimals: int = 0
+) -> pd.DataFrame:
+    """Department, year, the `by` columns, then new / current / last year as Dutch numbers."""
+    columns: dict[str, object] = {
+        tx("upload.col.department", lang): table["department"],
+        tx("upload.col.year", lang): table["year"].astype(int).astype(str),
+    }
+    if "channel" in by:
+        columns[tx("upload.col.channel", lang)] = [
+            tx(f"channel.{c}", lang) for c in table["channel"]
+        ]
+    if "category" in by:
+        columns[tx("upload.col.category", lang)] = [
+            tx(f"category.{c}", lang) if c else tx("upload.zero_row", lang)
+            for c in table["category"]
+        ]
+    for column in ("new", "current", "last_year"):
+        columns[tx(f"upload.col.{column}", lang)] = [
+            _number(v, lang, decimals) for v in table[column]
+        ]
+    return pd.DataFrame(columns)
+
+
 def channel_display(review: Review, lang: str) -> pd.DataFrame:
     table = review.channel_table
-    if table.empty:
-        return table
-    return pd.DataFrame(
-        {
-            tx("upload.col.department", lang): table["department"],
-            tx("upload.col.year", lang): table["year"].astype(int).astype(str),
-            tx("upload.col.channel", lang): [tx(f"channel.{c}", lang) for c in table["channel"]],
-            tx("upload.col.new", lang): [_number(v, lang) for v in table["new"]],
-            tx("upload.col.current", lang): [_number(v, lang) for v in table["current"]],
-            tx("upload.col.last_year", lang): [_number(v, lang) for v in table["last_year"]],
-        }
-    )
+    return table if table.empty else _comparison_display(table, lang, ["channel"])
 
 
 def category_display(review: Review, lang: str) -> pd.DataFrame:
     table = review.category_table
-    if table.empty:
-        return table
-    return pd.DataFrame(
-        {
-            tx("upload.col.department", lang): table["department"],
-            tx("upload.col.year", lang): table["year"].astype(int).astype(str),
-            tx("upload.col.channel", lang): [tx(f"channel.{c}", lang) for c in table["channel"]],
-            tx("upload.col.category", lang): [
-                tx(f"category.{c}", lang) if c else tx("upload.zero_row", lang)
-                for c in table["category"]
-            ],
-            tx("upload.col.new", lang): [_number(v, lang) for v in table["new"]],
-            tx("upload.col.current", lang): [_number(v, lang) for v in table["current"]],
-            tx("upload.col.last_year", lang): [_number(v, lang) for v in table["last_year"]],
-        }
-    )
+    return table if table.empty else _comparison_display(table, lang, ["channel", "category"])
 
 
 def fte_display(review: Review, lang: str) -> pd.DataFrame:
     table = review.fte_table
-    if table.empty:
-        return table
-    return pd.DataFrame(
-        {
-            tx("upload.col.department", lang): table["department"],
-            tx("upload.col.year", lang): table["year"].astype(int).astype(str),
-            tx("upload.col.new", lang): [_number(v, lang, 2) for v in table["new"]],
-            tx("upload.col.current", lang): [_number(v, lang, 2) for v in table["current"]],
-            tx("upload.col.last_year", lang): [_number(v, lang, 2) for v in table["last_year"]],
-        }
-    )
+    return table if table.empty else _comparison_display(table, lang, [], decimals=2)
 
 
 def replaced_display(review: Review, lang: str) -> pd.DataFrame:
