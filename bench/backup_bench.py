@@ -33,6 +33,8 @@ def _size(path: Path) -> int:
 
 
 def _fingerprint(path: Path) -> dict:
+    from etl.loading import raw_file
+
     connection = duckdb.connect(str(path), read_only=True)
     try:
         tables = [
@@ -50,10 +52,10 @@ def _fingerprint(path: Path) -> dict:
             "SELECT count(*), coalesce(sum(count), 0), count(DISTINCT submission_id) FROM v_reports"
         ).fetchone()
         bad_raw = 0
-        for sha256, content in connection.execute(
-            "SELECT sha256, content FROM submission_file"
-        ).fetchall():
-            bad_raw += hashlib.sha256(bytes(content)).hexdigest() != sha256
+        for (sha256,) in connection.execute("SELECT sha256 FROM submission_file").fetchall():
+            # The stored form may be compressed: the original bytes are what the key is of.
+            content = raw_file(connection, sha256)
+            bad_raw += hashlib.sha256(content or b"").hexdigest() != sha256
         return {"rows": counts, "v_reports": list(totals), "raw_files_not_matching": bad_raw}
     finally:
         connection.close()

@@ -3,7 +3,8 @@
 Runs the same code as `python -m etl load` (etl.loading.load_files), timing from outside:
 imports, reading the bytes, reading the table (etl.reading), validation (etl.validation), and the
 warehouse write (copy, inserts, commit, checkpoint, swap), with the DuckDB statements of the write
-summed by kind (a proxy around the connection that etl.warehouse.writing yields).
+summed by kind (a proxy around the connection that etl.warehouse.writing yields), and the peak
+resident memory, also as it stood when the write began.
 """
 
 from __future__ import annotations
@@ -43,6 +44,10 @@ class _TimedConnection:
         return getattr(self._connection, name)
 
 
+def _peak_bytes() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("paths", nargs="+", type=Path)
@@ -50,6 +55,7 @@ def main() -> None:
     args = parser.parse_args()
     phases: dict[str, float] = defaultdict(float)
     statements: dict[str, float] = defaultdict(float)
+    peaks: dict[str, int] = {}
 
     original_read_table = reading.read_table
     original_validate_table = validation.validate_table
@@ -71,6 +77,8 @@ def main() -> None:
 
     @contextlib.contextmanager
     def timed_writing(*a, **k):
+        # The high-water mark so far says whether the peak is reached before or during the write.
+        peaks["peak_bytes_before_write"] = _peak_bytes()
         started = time.perf_counter()
         try:
             with original_writing(*a, **k) as connection:
@@ -101,7 +109,8 @@ def main() -> None:
                 "statements": dict(sorted(statements.items(), key=lambda kv: -kv[1])),
                 "statuses": sorted({o.status for o in outcomes}),
                 "rows": sum(o.rows for o in outcomes),
-                "peak_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+                "peak_bytes": _peak_bytes(),
+                **peaks,
             }
         )
     )

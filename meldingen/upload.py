@@ -38,6 +38,7 @@ from etl.loading import (
     already_in_force,
     journal_refusal,
     load_files,
+    raw_file,
     read_journal,
     scope_frame,
     versions_in_force,
@@ -690,19 +691,21 @@ def submitted_file(
     with warehouse.reading(path) as connection:
         row = connection.execute(
             """
-            SELECT s.file_name, f.content,
+            SELECT s.file_name, s.sha256,
                    (SELECT list(DISTINCT department) FROM submission_scope
                     WHERE submission_id = s.submission_id) AS departments
-            FROM submission AS s JOIN submission_file AS f ON f.sha256 = s.sha256
+            FROM submission AS s
             WHERE s.submission_id = ?
             """,
             [submission_id],
         ).fetchone()
-    if row is None:
-        raise AccessDenied(principal.identity, f"download {submission_id}")
-    file_name, content, departments = row
-    auth.require_department(principal, departments)
-    return file_name, bytes(content)
+        if row is None:
+            raise AccessDenied(principal.identity, f"download {submission_id}")
+        file_name, sha256, departments = row
+        auth.require_department(principal, departments)
+        content = raw_file(connection, sha256)
+    assert content is not None  # submission.sha256 references submission_file
+    return file_name, content
 
 
 def audit_trail(principal: Principal, department: str, db_path: Path | None = None) -> pd.DataFrame:
