@@ -64,18 +64,25 @@ def etl_section(results: dict) -> list[str]:
         "included), median of the repeats; throughput in rows per second; peak resident memory "
         "(MB) of the process.",
         "",
-        "| scale | rows | file MB | etl s | DuckDB s | pandas s | etl rows/s | DuckDB rows/s | "
-        "etl / DuckDB | etl / pandas | peak MB etl / DuckDB / pandas | split files (n) s |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "The etl route also computes the dashboard's protected publication and capture-recapture "
+        "estimate for the new version (meldingen/derived.py); 'of which derived' is the time "
+        "the writer recorded for them, 'ETL proper' the wall clock without it.",
+        "",
+        "| scale | rows | file MB | etl s | of which derived s | DuckDB s | pandas s | "
+        "etl rows/s | DuckDB rows/s | etl / DuckDB | ETL proper / DuckDB | etl / pandas | "
+        "peak MB etl / DuckDB / pandas | split files (n) s |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for scale, entry in etl.items():
         routes = entry["routes"]
         split = entry.get("split_files", {})
         lines.append(
             f"| {scale} | {entry['rows']:,} | {_mb(entry['bytes'])} | "
-            f"{_s(_med(routes['etl']['seconds']))} | {_s(_med(routes['duckdb']['seconds']))} | "
+            f"{_s(_med(routes['etl']['seconds']))} | {_s(_med(entry.get('derived_seconds')))} | "
+            f"{_s(_med(routes['duckdb']['seconds']))} | "
             f"{_s(_med(routes['pandas']['seconds']))} | {routes['etl']['rows_per_second']:,.0f} | "
             f"{routes['duckdb']['rows_per_second']:,.0f} | {_x(entry['ratio_to_duckdb'])} | "
+            f"{_x(entry.get('ratio_to_duckdb_without_derived'))} | "
             f"{_x(entry['ratio_to_pandas'])} | {_mb(_med(routes['etl']['peak_bytes']))} / "
             f"{_mb(_med(routes['duckdb']['peak_bytes']))} / "
             f"{_mb(_med(routes['pandas']['peak_bytes']))} | "
@@ -118,7 +125,8 @@ def pages_section(results: dict) -> list[str]:
     lines = [
         "### Pages: script run time (AppTest), cold and warm, against a bare page",
         "",
-        "Cold: the run right after `st.cache_data.clear()`; warm: a rerun with everything cached. "
+        "Cold: the run right after `st.cache_data.clear()` and `st.cache_resource.clear()` (the "
+        "first visitor after a load); warm: a rerun with everything cached. "
         "Medians in seconds; warm / bare is the warm run over the bare page's warm run (a page "
         "that only writes a title).",
         "",
@@ -153,11 +161,13 @@ def pages_section(results: dict) -> list[str]:
     lines += [
         "",
         "The protected publication on its own (meldingen.queries.finest_cells + "
-        "meldingen.publication.build_publication), which every cold run of a page with figures "
-        "pays; and reading the same publication back from a pickle:",
+        "meldingen.publication.build_publication), which the writer computes once per load "
+        "(meldingen/derived.py); and what a cold page pays instead: reading the stored one "
+        "back from the warehouse (open read-only, select, unpickle):",
         "",
-        "| scale | finest cells | query s | build_publication s | pickled MB | unpickle s |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| scale | finest cells | query s | build_publication s | pickled MB | stored in warehouse "
+        "| read back s |",
+        "|---|---:|---:|---:|---:|---|---:|",
     ]
     for scale in scales:
         publication = pages[scale].get("publication", {})
@@ -166,7 +176,8 @@ def pages_section(results: dict) -> list[str]:
             f"{_s(_med(publication.get('query_seconds')))} | "
             f"{_s(_med(publication.get('build_seconds')))}{_n(publication.get('build_seconds'))} | "
             f"{_s(publication.get('pickled_bytes', 0) / 1000**2)} | "
-            f"{_s(_med(publication.get('unpickle_seconds')), 3)} |"
+            f"{'yes' if publication.get('stored_in_warehouse') else 'no'} | "
+            f"{_s(_med(publication.get('stored_read_seconds')), 3)} |"
         )
     return [*lines, ""]
 
@@ -276,9 +287,15 @@ def targets_section(results: dict) -> list[str]:
         ratio = entry["ratio_to_duckdb"]
         peak = _med(entry["routes"]["etl"]["peak_bytes"])
         lines.append(
-            f"| ETL at least 0.5x DuckDB's read_csv throughput ({scale}) | {_x(ratio)} | "
-            f"{_met(ratio >= TARGETS['etl_ratio'])} |"
+            f"| ETL at least 0.5x DuckDB's read_csv throughput ({scale}), the whole `etl load` "
+            f"| {_x(ratio)} | {_met(ratio >= TARGETS['etl_ratio'])} |"
         )
+        proper = entry.get("ratio_to_duckdb_without_derived")
+        if proper is not None:
+            lines.append(
+                f"| the same without the derived results computed for the dashboard ({scale}) "
+                f"| {_x(proper)} | {_met(proper >= TARGETS['etl_ratio'])} |"
+            )
         lines.append(
             f"| ETL peak memory under 1 GB ({scale}) | {_mb(peak)} MB | "
             f"{_met(peak is not None and peak < TARGETS['etl_peak_bytes'])} |"

@@ -32,7 +32,6 @@ from meldingen.publication import (
     DISCRIMINATION,
     MEASURES,
     Publication,
-    build_publication,
     table_name,
 )
 from meldingen.views import build_trends, change_sentence, item_label, labels_for, series_summary
@@ -54,16 +53,19 @@ class BriefingData:
 
 
 def load_data(db_path: Path | None = None) -> BriefingData:
-    """Read the warehouse once (etl.warehouse.reading) and protect every publishable table."""
+    """Read the warehouse once (etl.warehouse.reading): the protected publication the writer
+    stored with this version (meldingen.derived; protected here if it is missing or stale)."""
     from etl import warehouse
+    from meldingen import derived
     from meldingen.coverage import coverage_table
+    from protection.rules import ProtectionRules
 
     with warehouse.reading(db_path) as connection:
-        cells = queries.finest_cells(connection)
+        publication = derived.publication(connection, ProtectionRules())
         coverage = coverage_table(connection)
         fte = queries.fte_by_group(connection)
         version = queries.data_version(connection)
-    return BriefingData(build_publication(cells), coverage, fte, version)
+    return BriefingData(publication, coverage, fte, version)
 
 
 # --- the catalogue ------------------------------------------------------------------------------

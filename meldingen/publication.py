@@ -84,8 +84,9 @@ LETTER_COMMITTEE = "letter:committee"
 
 def _categories(cells: pd.DataFrame, years: list[int]) -> dict[str, tuple]:
     """The rows each breakdown shows: the legal grounds and outcomes always (a 0 is informative),
-    channels, categories and ministries only where reports exist; 'niet ingevuld' only if used."""
-    present = {column: set(cells.loc[cells["count"] > 0, column]) for column in cells.columns}
+    channels, categories and ministries only where they were delivered; 'niet ingevuld' only if
+    used. A channel delivered only as an explicit zero row is shown (its 0 is informative too)."""
+    present = {column: set(cells[column]) for column in cells.columns}
     groups = [m.code for m in ministries() if m.in_sector_rijk and not _is_successor(m.code)]
 
     def with_unfilled(values: tuple[str, ...], column: str) -> tuple[str, ...]:

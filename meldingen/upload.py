@@ -48,6 +48,7 @@ from etl.reading import read_table
 from etl.validation import ValidationResult, personal_data_kind, validate_file
 from meldingen import auth
 from meldingen.auth import AccessDenied, Principal
+from meldingen.derived import store_derived
 from meldingen.i18n import DEFAULT_LANGUAGE
 from meldingen.i18n import text as base_text
 
@@ -579,6 +580,7 @@ def commit(
         expected_current=review.expected_current,
         source=SOURCE,
         journal=True,
+        after_load=store_derived,
     )
     conflicts = sorted({scope for o in outcomes for scope in o.conflicts})
     if conflicts:

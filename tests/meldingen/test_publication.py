@@ -254,3 +254,16 @@ def test_no_reports_means_no_tables():
     publication = build_publication(frame([]), RULES)
     assert publication.tables == {} and publication.years == ()
     assert audit_publication(publication) == {}
+
+
+def test_a_channel_delivered_only_as_a_zero_row_is_shown_as_zero():
+    # tests/etl/fixtures/good/cp1252_semicolon.csv has 'meldpunt;;;;0': the department says it had
+    # no reports there. That 0 is informative and must not break the channel tables.
+    rows = [
+        (2020, "FIN", "vertrouwenspersoon", "racisme", "ja", "ras", "gegrond", 6),
+        (2020, "FIN", "meldpunt", "niet_ingevuld", "nee", "niet_ingevuld", "niet_ingevuld", 0),
+    ]
+    publication = build_publication(frame(rows), RULES)
+    channels = publication.table(DISCRIMINATION, "channel").values
+    assert channels.loc["meldpunt", 2020] == 0
+    assert channels.loc["vertrouwenspersoon", 2020] == 6
