@@ -9,7 +9,15 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from briefing.content import CHART_KEYS, TABLE_KEYS, BriefingData, build_chart, build_table
+from briefing.content import (
+    CHART_KEYS,
+    TABLE_KEYS,
+    BriefingData,
+    available_chart_keys,
+    available_table_keys,
+    build_chart,
+    build_table,
+)
 from briefing.document import build_briefing, pdf_renderer, to_docx, to_pdf
 from meldingen.exports import (
     file_stem,
@@ -51,8 +59,12 @@ def build_standard_set(
             }
         )
 
+    # Figures and tables whose breakdown cannot be protected for these data are left out; the
+    # briefing says which (briefing.content.omitted_note).
+    chart_keys = available_chart_keys(data.publication)
+    table_keys = available_table_keys(data.publication)
     charts = {}
-    for key in CHART_KEYS:
+    for key in chart_keys:
         chart = build_chart(data, key, years, lang)
         charts[key] = chart
         figure = chart.standalone(lang)
@@ -60,13 +72,13 @@ def build_standard_set(
             write(f"figuren/{file_stem(key)}.{fmt}", render(figure, fmt), fmt, chart.title)
     notes = notes_sections(lang)
     made = made_line(data.version, lang, date)
-    for key in TABLE_KEYS:
+    for key in table_keys:
         table = build_table(data, key, years, lang)
         stem = f"tabellen/{file_stem(key)}"
         write(f"{stem}.xlsx", table_xlsx(table, lang, notes=notes, made=made), "xlsx", table.title)
         write(f"{stem}.csv", table_csv(table), "csv", table.title)
         write(f"{stem}_puntkomma.csv", table_csv(table, semicolon=True), "csv", table.title)
-    briefing = build_briefing(data, years, CHART_KEYS, TABLE_KEYS, lang, today, charts=charts)
+    briefing = build_briefing(data, years, chart_keys, table_keys, lang, today, charts=charts)
     docx = to_docx(briefing)
     write("briefing.docx", docx, "docx", briefing.title)
     write("briefing.pdf", to_pdf(briefing, docx), "pdf", briefing.title)
@@ -83,6 +95,11 @@ def build_standard_set(
         },
         "pdf_renderer": pdf_renderer(),
         "seconds": round(time.monotonic() - started, 1),
+        "omitted": [
+            key
+            for key in (*CHART_KEYS, *TABLE_KEYS)
+            if key not in chart_keys and key not in table_keys
+        ],
         "files": files,
     }
     (out / "manifest.json").write_text(

@@ -86,6 +86,47 @@ TABLE_KEYS: tuple[str, ...] = tuple(
 )
 
 
+def chart_is_available(publication: Publication, key: str) -> bool:
+    """Whether figure `key` can be made from the protected publication of the current data."""
+    if key == "kanalen":
+        return publication.is_available(DISCRIMINATION, "channel")
+    if key == "betreft":
+        return publication.is_available(DISCRIMINATION, "concerns")
+    if key == "aandeel":
+        return all(publication.is_available(measure, "total") for measure in MEASURES)
+    return publication.is_available(*TREND_CHARTS[key])
+
+
+def available_chart_keys(
+    publication: Publication, keys: Sequence[str] = CHART_KEYS
+) -> tuple[str, ...]:
+    """The figures of `keys` that can be shown now (a breakdown may be given up, see
+    meldingen.publication: then its figure is left out, never built from unprotected numbers)."""
+    return tuple(key for key in keys if chart_is_available(publication, key))
+
+
+def available_table_keys(
+    publication: Publication, keys: Sequence[str] = TABLE_KEYS
+) -> tuple[str, ...]:
+    """The tables of `keys` that can be shown now."""
+    return tuple(key for key in keys if key in publication.tables)
+
+
+def omitted_note(
+    publication: Publication,
+    chart_keys: Sequence[str] = CHART_KEYS,
+    table_keys: Sequence[str] = TABLE_KEYS,
+    lang: str = "nl",
+) -> str | None:
+    """One sentence naming the figures and tables asked for that cannot be shown, and why."""
+    charts = [chart_title(k, lang) for k in chart_keys if not chart_is_available(publication, k)]
+    tables = [table_title(k, lang) for k in table_keys if k not in publication.tables]
+    if not charts and not tables:
+        return None
+    items = ", ".join(dict.fromkeys([*charts, *tables]))
+    return text("export.omitted", lang, items=items)
+
+
 def chart_title(key: str, lang: str = "nl") -> str:
     if key == "kanalen":
         return text("export.chart.channels", lang)

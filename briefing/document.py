@@ -25,8 +25,11 @@ from briefing.content import (
     CHART_KEYS,
     BriefingData,
     ExportChart,
+    available_chart_keys,
+    available_table_keys,
     build_chart,
     build_table,
+    omitted_note,
 )
 from meldingen import measures
 from meldingen.exports import (
@@ -87,6 +90,9 @@ def build_briefing(
     rules = ProtectionRules()
     version = data.version.label()
     built = charts or {}
+    omitted = omitted_note(data.publication, chart_keys, table_keys, lang)
+    chart_keys = available_chart_keys(data.publication, chart_keys)
+    table_keys = available_table_keys(data.publication, table_keys)
     figures = []
     for number, key in enumerate(chart_keys, start=1):
         chart = built.get(key) or build_chart(data, key, years, lang)
@@ -117,12 +123,19 @@ def build_briefing(
         title=text("export.briefing_title", lang),
         subtitle=text("export.briefing_subtitle", lang, period=period),
         made=text("export.briefing_made", lang, date=date, version=version),
-        intro=text(
-            "export.briefing_intro",
-            lang,
-            max_small=rules.threshold - 1,
-            below=rules.below_threshold_text,
-            secondary=rules.secondary_text,
+        intro=" ".join(
+            part
+            for part in (
+                text(
+                    "export.briefing_intro",
+                    lang,
+                    max_small=rules.threshold - 1,
+                    below=rules.below_threshold_text,
+                    secondary=rules.secondary_text,
+                ),
+                omitted,
+            )
+            if part
         ),
         key_figures=key_figures,
         figures=figures,

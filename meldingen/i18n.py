@@ -1216,6 +1216,12 @@ TEXTS.update(
             "en": "Made on {date} with the Meldingenmonitor Rijk. Data version: {version} (submissions "
             "in force / latest submission / date loaded).",
         },
+        "export.omitted": {
+            "nl": "Niet opgenomen, omdat er voor de huidige gegevens te weinig meldingen zijn om de "
+            "melders te beschermen, ook niet door aantallen te verbergen: {items}.",
+            "en": "Not included, because for the current data there are too few reports to protect "
+            "the reporters, even by hiding counts: {items}.",
+        },
         "export.briefing_intro": {
             "nl": "Deze notitie bevat de figuren en tabellen van de Meldingenmonitor Rijk, met bron en "
             "kanttekeningen. Meldingen zijn geen voorvallen: de aantallen laten zien hoeveel er is "

@@ -257,3 +257,28 @@ def test_command_line_refuses_a_year_outside_the_data_and_a_missing_warehouse(de
     )
     assert main(["build", "--out", str(tmp_path / "b"), "--db", str(tmp_path / "none.duckdb")]) == 1
     assert not (tmp_path / "a").exists() and not (tmp_path / "b").exists()
+
+
+def test_a_breakdown_that_cannot_be_protected_is_left_out_and_named(demo_data, export_server):
+    # tests/meldingen/test_publication.py: four grounds with one report each under a total of 4
+    # cannot be protected by any pattern, so the ground table is given up. The briefing must
+    # leave out that figure and table (not fail, not show them) and say so.
+    import dataclasses
+
+    from briefing.content import available_chart_keys, available_table_keys, chart_title
+    from meldingen.publication import build_publication
+    from tests.meldingen.test_publication import RULES, four_ones_in_2021
+
+    publication = build_publication(four_ones_in_2021(), RULES)
+    data = dataclasses.replace(demo_data, publication=publication)
+    assert available_chart_keys(publication) == tuple(k for k in CHART_KEYS if k != "gronden")
+    assert available_table_keys(publication) == tuple(
+        k for k in TABLE_KEYS if k != "discrimination:ground"
+    )
+    briefing = build_briefing(
+        data, [2020, 2021, 2022], ["kanalen", "gronden"], ["discrimination:ground", "all:total"]
+    )
+    assert [figure.chart.key for figure in briefing.figures] == ["kanalen"]
+    assert [table.key for _, table in briefing.tables] == ["all:total"]
+    assert "Niet opgenomen" in briefing.intro
+    assert chart_title("gronden", "nl") in briefing.intro
