@@ -3,24 +3,26 @@
 import streamlit as st
 
 from meldingen import auth, web
-from meldingen.views import coverage_matrix, coverage_summary, history_table
 
 lang, t = web.lang(), web.t
 
 with web.guarded():
     st.title(t("coverage.title"))
     st.markdown(t("coverage.intro"))
-    if not web.has_warehouse() or web.coverage().empty:
+    model = (
+        web.coverage_view(auth.current_principal().is_administrator)
+        if web.has_warehouse()
+        else None
+    )
+    if model is None or model.empty:
         web.no_data_message()
         st.stop()
     web.data_banner()
-    coverage = web.coverage()
     st.subheader(t("coverage.per_year_heading"))
-    st.dataframe(coverage_summary(coverage, lang), width="stretch")
+    web.dataframe(model.summary, width="stretch")
     st.subheader(t("coverage.matrix_heading"))
     st.markdown(t("coverage.legend"))
-    st.dataframe(coverage_matrix(coverage, lang), width="stretch", height=560)
+    web.dataframe(model.matrix, width="stretch", height=560)
     st.subheader(t("coverage.history_heading"))
     st.markdown(t("coverage.history_intro"))
-    show_people = auth.current_principal().is_administrator
-    st.dataframe(history_table(web.history(), lang, show_people), width="stretch", hide_index=True)
+    web.dataframe(model.history, width="stretch", hide_index=True)

@@ -2,27 +2,16 @@
 
 import streamlit as st
 
-from analysis.survey import note_text
 from meldingen import web
-from meldingen.underreporting import (
-    assumptions_table,
-    comparison_chart,
-    default_inputs,
-    mse_models_table,
-    protected_cases,
-    scenario_table,
-    survey_metrics,
-    survey_result,
-    with_changes,
-)
+from meldingen.underreporting import default_inputs, with_changes
 
 lang, t = web.lang(), web.t
 
 with web.guarded():
     st.title(t("under.title"))
     st.warning(t("under.caveats"), icon=":material/priority_high:")
-    publication = web.publication_or_stop()
-    registered = protected_cases(web.discrimination_cases(), publication)
+    web.publication_or_stop()
+    registered = web.registered_cases()
     defaults = default_inputs()
 
     st.header(t("under.survey_heading"))
@@ -94,32 +83,25 @@ with web.guarded():
         design_effect=deff,
         reporting_share=share / 100 if share > 0 else None,
     )
-    result = survey_result(inputs, base, registered[year])
+    model = web.underreporting(year, inputs)
+    result = model.result
     if result.changed_by_user:
         st.info(t("under.changed"), icon=":material/edit:")
     if result.estimate is None:
         st.info(t("under.registered_hidden"))
     else:
         columns = st.columns(4)
-        for column, (label, value, interval) in zip(
-            columns, survey_metrics(result, lang), strict=False
-        ):
+        for column, (label, value, interval) in zip(columns, model.metrics, strict=False):
             column.metric(label, value, help=interval or None)
             if interval:
                 column.caption(interval)
-        for note in result.estimate.notes:
-            st.caption(note_text(note, lang))
-        if result.estimate.expected_registrations is not None:
-            st.markdown(
-                t(
-                    "under.expected",
-                    expected=web.format_number(result.estimate.expected_registrations, lang=lang),
-                    registered=web.format_number(result.estimate.registered_reports, lang=lang),
-                )
-            )
+        for note in model.notes:
+            st.caption(note)
+        if model.expected:
+            st.markdown(model.expected)
         st.subheader(t("under.scenario_heading"))
         st.markdown(t("under.scenario_intro"))
-        st.dataframe(scenario_table(result, lang), hide_index=True, width="stretch")
+        web.dataframe(model.scenario, hide_index=True, width="stretch")
 
     st.header(t("under.mse_heading"))
     st.markdown(t("under.mse_intro"))
@@ -142,15 +124,11 @@ with web.guarded():
             f"{web.format_number(mse.model_range.n_hat_min, lang=lang)} – {web.format_number(mse.model_range.n_hat_max, lang=lang)}",
         )
         st.markdown(t("under.mse_reading"))
-        st.dataframe(mse_models_table(mse, lang), hide_index=True, width="stretch")
+        web.dataframe(model.mse_models, hide_index=True, width="stretch")
 
-    results = {
-        y: survey_result(inputs if y == year else defaults[y], defaults[y], registered[y])
-        for y in years
-    }
-    block = comparison_chart(registered, results, mse, lang)
+    block = model.chart
     st.header(t("under.compare_heading"))
     web.show_chart(block.figure, block.table, block.summary, block.key, block.footnotes)
 
     st.header(t("under.assumptions_heading"))
-    st.dataframe(assumptions_table(inputs, lang), hide_index=True, width="stretch")
+    web.dataframe(model.assumptions, hide_index=True, width="stretch")

@@ -3,12 +3,11 @@
 import streamlit as st
 
 from meldingen import web
-from meldingen.views import about_sections
 
 lang, t = web.lang(), web.t
 
 with web.guarded():
     st.title(t("about.title"))
-    for heading, body in about_sections(lang):
+    for heading, body in web.about():
         st.subheader(heading)
         st.markdown(body)

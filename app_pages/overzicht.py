@@ -4,15 +4,14 @@ import streamlit as st
 
 from meldingen import web
 from meldingen.numbers import format_number, format_percentage
-from meldingen.views import build_overview, change_sentence, incomplete_years_text, letter_table
 
 lang, t = web.lang(), web.t
 
 with web.guarded():
     st.title(t("overview.title"))
     st.markdown(t("overview.intro"))
-    publication = web.publication_or_stop()
-    model = build_overview(publication, web.coverage(), lang)
+    web.publication_or_stop()
+    model = web.overview()
 
     st.subheader(t("overview.latest_heading", year=model.latest_year))
     first, second, third = st.columns(3)
@@ -35,16 +34,15 @@ with web.guarded():
         else hidden,
         help=t("overview.metric_share_help"),
     )
-    st.markdown(change_sentence(model.change, lang))
+    st.markdown(model.change_text)
 
-    if model.incomplete:
-        st.warning(incomplete_years_text(model.incomplete, lang), icon=":material/warning:")
+    if model.incomplete_text:
+        st.warning(model.incomplete_text, icon=":material/warning:")
 
-    letter = model.letter
-    if letter is not None:
+    if model.letter_rows is not None:
         st.subheader(t("overview.letter_heading"))
         st.markdown(t("overview.letter_intro"))
-        st.dataframe(letter_table(letter, lang), hide_index=True, width="stretch")
+        web.dataframe(model.letter_rows, hide_index=True, width="stretch")
 
     for notice in model.notices:
         st.info(notice)

@@ -5,7 +5,7 @@ import streamlit as st
 from meldingen import web
 from meldingen.filters import SCALES, TrendFilters, filters_to_params, parse_filters
 from meldingen.publication import DISCRIMINATION, MEASURES
-from meldingen.views import breakdown_items, build_trends, item_label
+from meldingen.views import item_label
 
 lang, t = web.lang(), web.t
 
@@ -15,7 +15,7 @@ with web.guarded():
     publication = web.publication_or_stop()
     years = list(publication.years)
     measure_in_url = st.query_params.get("maat", DISCRIMINATION)
-    items_by_measure = {measure: breakdown_items(publication, measure) for measure in MEASURES}
+    items_by_measure = web.trend_options()
     from_url = parse_filters(
         st.query_params.to_dict(),
         years,
@@ -41,7 +41,7 @@ with web.guarded():
             key="trends_measure",
             format_func=lambda m: t(f"measure.{m}"),
         )
-        breakdowns = publication.available_breakdowns(measure)
+        breakdowns = list(items_by_measure[measure])
         if st.session_state["trends_breakdown"] not in breakdowns:
             st.session_state["trends_breakdown"] = "total"
         breakdown = middle.selectbox(
@@ -83,13 +83,13 @@ with web.guarded():
         {**filters_to_params(filters, years), **({web.LANG_PARAM: language} if language else {})}
     )
 
-    model = build_trends(publication, web.fte(), filters, lang)
+    model = web.trends(filters)
     if model.rate_note:
         st.info(model.rate_note)
     if model.selection_note:
         st.caption(model.selection_note)
-    if breakdown == "department" and publication.grouping_note(lang):
-        st.caption(publication.grouping_note(lang))
+    if model.grouping_note:
+        st.caption(model.grouping_note)
     web.show_chart(
         model.chart.figure,
         model.chart.table,

@@ -6,7 +6,8 @@ the one kaleido export server of this process (meldingen.exports.render).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import partial
 
 import pandas as pd
@@ -14,12 +15,13 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from etl import warehouse
-from meldingen import measures, web
+from meldingen import queries, web
 from meldingen.exports import (
     MIME_TYPES,
     ExportTable,
     chart_footnotes,
     export_figure,
+    figure_years,
     file_stem,
     made_line,
     notes_sections,
@@ -33,8 +35,60 @@ from meldingen.exports import (
 from meldingen.i18n import text
 
 
-def _image(figure: go.Figure, fmt: str) -> bytes:
-    return render(figure, fmt)
+@dataclass(frozen=True, eq=False)
+class ChartFiles:
+    """The files of one chart's download menu, made only when one is asked for.
+
+    Preparing the print version of a figure costs about 25 ms and the menu is rarely opened, so a
+    rerun only captures what the files need (all of it known in the script run: the callables run
+    outside it, without session state). The figure and table are read, never changed.
+    """
+
+    figure: go.Figure
+    table: pd.DataFrame
+    key: str
+    footnotes: tuple[str, ...]
+    version: queries.DataVersion
+    incomplete: Mapping[int, Sequence[str]]
+    lang: str
+
+    def _parts(self) -> tuple[str, str, str, list[str]]:
+        years = figure_years(self.figure)
+        source = source_line(self.version, self.lang)
+        notes = chart_footnotes(self.footnotes, years, self.lang, dict(self.incomplete))
+        return (
+            self.figure.layout.title.text or "",
+            subtitle_for_years(years, self.lang),
+            source,
+            notes,
+        )
+
+    def image(self, fmt: str) -> bytes:
+        title, subtitle, source, notes = self._parts()
+        exported = export_figure(
+            self.figure,
+            title=title,
+            subtitle=subtitle,
+            source=source,
+            footnotes=notes,
+            lang=self.lang,
+        )
+        return render(exported, fmt)
+
+    def export_table(self) -> ExportTable:
+        title, subtitle, source, notes = self._parts()
+        return ExportTable(
+            self.key, title, typed_frame(self.table, self.lang), source, subtitle, notes
+        )
+
+    def xlsx(self) -> bytes:
+        made = made_line(self.version, self.lang)
+        return table_xlsx(
+            self.export_table(), self.lang, notes=notes_sections(self.lang), made=made
+        )
+
+    def csv(self, semicolon: bool = False) -> bytes:
+        return table_csv(self.export_table(), semicolon=semicolon)
 
 
 def chart_downloads(
@@ -45,45 +99,37 @@ def chart_downloads(
 
     table: the table as the page shows it (ProtectedTable.display strings), typed back to numbers.
     """
+    # on_change="rerun": the buttons exist only while the menu is open (opening it reruns the page,
+    # about 10 ms warm), so a closed menu costs one element instead of seven on every rerun.
     lang = web.lang()
-    years = _years(figure)
-    version = web.data_version()
-    incomplete = measures.incomplete_years(web.coverage())
-    source = source_line(version, lang)
-    notes = chart_footnotes(footnotes or [], years, lang, incomplete)
-    title = figure.layout.title.text or ""
-    subtitle = subtitle_for_years(years, lang)
-    exported = export_figure(
-        figure, title=title, subtitle=subtitle, source=source, footnotes=notes, lang=lang
-    )
-    export_table = ExportTable(key, title, typed_frame(table, lang), source, subtitle, notes)
-    stem = file_stem(key)
-    made = made_line(version, lang)
-    files = [
-        ("png", f"{stem}.png", partial(_image, exported, "png"), ":material/image:"),
-        ("svg", f"{stem}.svg", partial(_image, exported, "svg"), ":material/image:"),
-        ("pdf", f"{stem}.pdf", partial(_image, exported, "pdf"), ":material/picture_as_pdf:"),
-        (
-            "xlsx",
-            f"{stem}.xlsx",
-            partial(table_xlsx, export_table, lang, notes=notes_sections(lang), made=made),
-            ":material/table:",
-        ),
-        ("csv", f"{stem}.csv", partial(table_csv, export_table), ":material/csv:"),
-        (
-            "csv_semicolon",
-            f"{stem}_puntkomma.csv",
-            partial(table_csv, export_table, semicolon=True),
-            ":material/csv:",
-        ),
-    ]
-    with st.popover(
+    box = st.popover(
         text("export.downloads", lang),
         icon=":material/download:",
         help=text("export.downloads_help", lang),
         key=f"downloads-{key}",
-    ):
-        for kind, file_name, make, icon in files:
+        on_change="rerun",
+    )
+    if not box.open:
+        return
+    files = ChartFiles(
+        figure, table, key, tuple(footnotes or ()), web.data_version(), web.incomplete(), lang
+    )
+    stem = file_stem(key)
+    menu = [
+        ("png", f"{stem}.png", partial(files.image, "png"), ":material/image:"),
+        ("svg", f"{stem}.svg", partial(files.image, "svg"), ":material/image:"),
+        ("pdf", f"{stem}.pdf", partial(files.image, "pdf"), ":material/picture_as_pdf:"),
+        ("xlsx", f"{stem}.xlsx", files.xlsx, ":material/table:"),
+        ("csv", f"{stem}.csv", files.csv, ":material/csv:"),
+        (
+            "csv_semicolon",
+            f"{stem}_puntkomma.csv",
+            partial(files.csv, semicolon=True),
+            ":material/csv:",
+        ),
+    ]
+    with box:
+        for kind, file_name, make, icon in menu:
             st.download_button(
                 text(f"export.{kind}", lang),
                 data=make,
@@ -94,12 +140,6 @@ def chart_downloads(
                 on_click="ignore",
                 width="stretch",
             )
-
-
-def _years(figure: go.Figure) -> list[int]:
-    from meldingen.exports import figure_years
-
-    return figure_years(figure)
 
 
 # --- the briefing -------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ Streamlit.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -20,6 +21,9 @@ from meldingen.publication import DISCRIMINATION, Publication, table_name
 from meldingen.reference import comparable_group_label, events, ministry_by_code, published_figures
 from protection.grouping import DEFAULT_GROUP_LABEL
 from protection.tables import TOTAL, ProtectedTable
+
+if TYPE_CHECKING:
+    from meldingen.underreporting import MseResult, RegisteredCases, SurveyInputs, SurveyResult
 
 
 def item_label(breakdown: str, item: str, lang: str) -> str:
@@ -85,6 +89,9 @@ class OverviewModel:
     letter: measures.LetterComparison | None
     charts: list[ChartBlock]
     notices: list[str] = field(default_factory=list)
+    change_text: str = ""
+    incomplete_text: str | None = None
+    letter_rows: pd.DataFrame | None = None
 
 
 def _value(series: pd.Series, key) -> int | None:
@@ -144,6 +151,9 @@ def build_overview(
         letter=measures.letter_comparison(publication, published_figures()),
         charts=[],
     )
+    model.change_text = change_sentence(change, lang)
+    model.incomplete_text = incomplete_years_text(incomplete, lang) if incomplete else None
+    model.letter_rows = letter_table(model.letter, lang) if model.letter is not None else None
 
     for breakdown in ("channel", "concerns"):
         if not publication.is_available(DISCRIMINATION, breakdown):
@@ -278,6 +288,7 @@ class TrendsModel:
     rate_note: str | None
     selection_note: str | None
     events_caption: str | None
+    grouping_note: str | None = None
 
 
 def build_trends(
@@ -347,7 +358,13 @@ def build_trends(
     summary = _trend_summary(long, labels, years, lang, value)
     chart = ChartBlock("trends", figure, shown_table, summary, table.footnotes(lang))
     return TrendsModel(
-        chart, changes, rate_available, rate_note, selection_note, _events_caption(years, lang)
+        chart,
+        changes,
+        rate_available,
+        rate_note,
+        selection_note,
+        _events_caption(years, lang),
+        publication.grouping_note(lang) if filters.breakdown == "department" else None,
     )
 
 
@@ -405,6 +422,67 @@ def _trend_summary(
     )
 
 
+# --- under-reporting ---------------------------------------------------------------------------
+
+
+@dataclass
+class UnderreportingModel:
+    """The survey method for one year with the user's inputs, the channels' capture-recapture
+    models and both side by side (meldingen.underreporting computes; this gathers for the page)."""
+
+    result: SurveyResult
+    metrics: list[tuple[str, str, str]]
+    notes: list[str]
+    expected: str | None
+    scenario: pd.DataFrame | None
+    mse_models: pd.DataFrame | None
+    chart: ChartBlock
+    assumptions: pd.DataFrame
+
+
+def build_underreporting(
+    registered: dict[int, RegisteredCases],
+    defaults: dict[int, SurveyInputs],
+    mse: MseResult,
+    year: int,
+    inputs: SurveyInputs,
+    lang: str = "nl",
+) -> UnderreportingModel:
+    """registered: the cases per year as they may be shown; defaults: each survey year's inputs;
+    inputs: those of `year` as the user set them."""
+    # Imported here: the other pages never load the survey method.
+    from analysis.survey import note_text
+    from meldingen import underreporting
+
+    result = underreporting.survey_result(inputs, defaults[year], registered[year])
+    estimate = result.estimate
+    expected = None
+    if estimate is not None and estimate.expected_registrations is not None:
+        expected = text(
+            "under.expected",
+            lang,
+            expected=format_number(estimate.expected_registrations, lang=lang),
+            registered=format_number(estimate.registered_reports, lang=lang),
+        )
+    results = {
+        y: underreporting.survey_result(
+            inputs if y == year else defaults[y], defaults[y], registered[y]
+        )
+        for y in defaults
+        if y in registered
+    }
+    return UnderreportingModel(
+        result=result,
+        metrics=underreporting.survey_metrics(result, lang) if estimate is not None else [],
+        notes=[note_text(note, lang) for note in estimate.notes] if estimate is not None else [],
+        expected=expected,
+        scenario=underreporting.scenario_table(result, lang) if estimate is not None else None,
+        mse_models=underreporting.mse_models_table(mse, lang) if mse.estimable else None,
+        chart=underreporting.comparison_chart(registered, results, mse, lang),
+        assumptions=underreporting.assumptions_table(inputs, lang),
+    )
+
+
 # --- coverage ----------------------------------------------------------------------------------
 
 STATUS_SYMBOLS = {DELIVERED: "●", EXPLICIT_ZERO: "0", MISSING: "–"}
@@ -456,6 +534,25 @@ def coverage_summary(coverage: pd.DataFrame, lang: str) -> pd.DataFrame:
     frame.index = [str(y) for y in frame.index]
     frame.index.name = text("label.year", lang)
     return frame
+
+
+@dataclass
+class CoverageModel:
+    empty: bool
+    summary: pd.DataFrame
+    matrix: pd.DataFrame
+    history: pd.DataFrame
+
+
+def build_coverage(
+    coverage: pd.DataFrame, history: pd.DataFrame, lang: str, show_people: bool
+) -> CoverageModel:
+    return CoverageModel(
+        coverage.empty,
+        coverage_summary(coverage, lang),
+        coverage_matrix(coverage, lang),
+        history_table(history, lang, show_people),
+    )
 
 
 def history_table(history: pd.DataFrame, lang: str, show_people: bool = True) -> pd.DataFrame:

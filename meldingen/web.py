@@ -5,20 +5,26 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import streamlit as st
 
 from etl import warehouse
-from etl.loading import collect_files, load_files
-from meldingen import queries
+from meldingen import derived, queries
 from meldingen.coverage import coverage_table
+from meldingen.filters import TrendFilters
 from meldingen.i18n import DEFAULT_LANGUAGE, LANGUAGES, text
 from meldingen.numbers import format_number  # noqa: F401 - re-exported for pages
-from meldingen.publication import Publication, build_publication
+from meldingen.publication import Publication
 from protection.rules import ProtectionRules
+
+if TYPE_CHECKING:
+    from meldingen.underreporting import RegisteredCases, SurveyInputs
+    from meldingen.views import CoverageModel, OverviewModel, TrendsModel, UnderreportingModel
 
 LOG = logging.getLogger("meldingenmonitor")
 DEMO_DIR = Path(__file__).resolve().parent.parent / "data" / "demo"
@@ -84,21 +90,22 @@ def ensure_warehouse() -> None:
     path = db_path()
     if path.exists() or os.environ.get("MELDINGEN_DEMO", "1") == "0":
         return
+    from etl.loading import collect_files, load_files  # only on a first start
+
     with st.spinner(text("app.loading_demo", lang())):
         files, _ = collect_files([DEMO_DIR])
-        load_files(files, path, loaded_by="demo (eerste start)")
+        load_files(files, path, loaded_by="demo (eerste start)", after_load=derived.store_derived)
 
 
 # cache_resource, not cache_data: the publication is immutable and shared; cache_data would
 # unpickle a copy on every rerun (about 30 ms, bench/README.md).
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _publication(version: str, path: str, threshold: int, min_width: float) -> Publication:
+    """Stored by the writer with this version (meldingen.derived), else computed here."""
     del version  # part of the cache key only: a new warehouse file is a new version
+    rules = ProtectionRules(threshold=threshold, min_interval_width=min_width)
     with warehouse.reading(Path(path)) as connection:
-        cells = queries.finest_cells(connection)
-    return build_publication(
-        cells, ProtectionRules(threshold=threshold, min_interval_width=min_width)
-    )
+        return derived.publication(connection, rules)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -111,14 +118,8 @@ def _read(version: str, path: str, what: str) -> object:
             return queries.submission_history(connection)
         if what == "fte":
             return queries.fte_by_group(connection)
-        if what == "version":
-            return queries.data_version(connection)
         if what == "cases":
             return queries.discrimination_cases_by_year(connection)
-        if what == "histories":
-            from meldingen.underreporting import MSE_LISTS
-
-            return queries.capture_histories(connection, tuple(MSE_LISTS))
     raise ValueError(what)
 
 
@@ -126,15 +127,20 @@ def has_warehouse() -> bool:
     return db_path().exists()
 
 
-def publication() -> Publication:
+Source = tuple[str, str, int, float]
+
+
+def source() -> Source:
+    """What every figure depends on: the warehouse file's version and path and the protection
+    rules. Part of every cache key below, so a new load (or other rules) gives new figures."""
     rules = ProtectionRules()
+    path = db_path()
+    return warehouse.version_token(path), str(path), rules.threshold, rules.min_interval_width
+
+
+def publication() -> Publication:
     with st.spinner(t("app.protecting")):
-        return _publication(
-            warehouse.version_token(db_path()),
-            str(db_path()),
-            rules.threshold,
-            rules.min_interval_width,
-        )
+        return _publication(*source())
 
 
 def publication_or_stop() -> Publication:
@@ -152,27 +158,17 @@ def coverage() -> pd.DataFrame:
     return _read(warehouse.version_token(db_path()), str(db_path()), "coverage")
 
 
-def history() -> pd.DataFrame:
-    return _read(warehouse.version_token(db_path()), str(db_path()), "history")
-
-
 def fte() -> pd.DataFrame:
     return _read(warehouse.version_token(db_path()), str(db_path()), "fte")
 
 
-def discrimination_cases() -> pd.DataFrame:
-    return _read(warehouse.version_token(db_path()), str(db_path()), "cases")
-
-
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _mse(version: str, path: str) -> object:
-    from meldingen.underreporting import mse_result, protected_cases
-
-    del path
-    rules = ProtectionRules()
-    registered = protected_cases(discrimination_cases(), publication(), rules)
-    histories = _read(version, str(db_path()), "histories")
-    return mse_result(histories, registered, discrimination_cases(), rules)
+    """Stored by the writer with this version (meldingen.derived), else computed here."""
+    del version
+    current = publication()
+    with warehouse.reading(Path(path)) as connection:
+        return derived.mse(connection, current, current.rules)
 
 
 def mse() -> object:
@@ -180,8 +176,133 @@ def mse() -> object:
     return _mse(warehouse.version_token(db_path()), str(db_path()))
 
 
+# cache_resource: read on every page and for every chart's downloads; a DataVersion is immutable.
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _data_version(version: str, path: str) -> queries.DataVersion:
+    del version
+    with warehouse.reading(Path(path)) as connection:
+        return queries.data_version(connection)
+
+
 def data_version() -> queries.DataVersion:
-    return _read(warehouse.version_token(db_path()), str(db_path()), "version")
+    return _data_version(warehouse.version_token(db_path()), str(db_path()))
+
+
+# --- view models --------------------------------------------------------------------------------
+# What a page shows (figures, tables, sentences) is built once per warehouse version, protection
+# rules, language and filter values, and shared by every session: a rerun after a click only lays
+# it out (rebuilding the overview's figures cost 66 ms a rerun, bench/README.md). Shared means
+# read-only: a page never changes a cached figure or table (st.plotly_chart and st.dataframe only
+# read them). Each builder reads its inputs with the version of its own key, so an entry never
+# holds older data than its key says.
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _overview(source: Source, language: str) -> OverviewModel:
+    from meldingen.views import build_overview
+
+    version, path = source[:2]
+    return build_overview(_publication(*source), _read(version, path, "coverage"), language)
+
+
+def overview() -> OverviewModel:
+    return _overview(source(), lang())
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _trend_options(source: Source) -> dict[str, dict[str, list[str]]]:
+    from meldingen.publication import MEASURES
+    from meldingen.views import breakdown_items
+
+    current = _publication(*source)
+    return {measure: breakdown_items(current, measure) for measure in MEASURES}
+
+
+def trend_options() -> dict[str, dict[str, list[str]]]:
+    """Per measure, per breakdown that can be shown: the rows the user may pick (read-only)."""
+    return _trend_options(source())
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _trends(source: Source, language: str, filters: TrendFilters) -> TrendsModel:
+    from meldingen.views import build_trends
+
+    version, path = source[:2]
+    return build_trends(_publication(*source), _read(version, path, "fte"), filters, language)
+
+
+def trends(filters: TrendFilters) -> TrendsModel:
+    return _trends(source(), lang(), filters)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _coverage_view(version: str, path: str, language: str, show_people: bool) -> CoverageModel:
+    from meldingen.views import build_coverage
+
+    return build_coverage(
+        _read(version, path, "coverage"), _read(version, path, "history"), language, show_people
+    )
+
+
+def coverage_view(show_people: bool) -> CoverageModel:
+    """The coverage page's tables; who loaded a file only when show_people (administrators)."""
+    return _coverage_view(warehouse.version_token(db_path()), str(db_path()), lang(), show_people)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _registered(source: Source) -> dict[int, RegisteredCases]:
+    from meldingen.underreporting import protected_cases
+
+    version, path = source[:2]
+    return protected_cases(_read(version, path, "cases"), _publication(*source))
+
+
+def registered_cases() -> dict[int, RegisteredCases]:
+    """Registered discrimination cases per year as they may be shown (RegisteredCases)."""
+    return _registered(source())
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _underreporting(
+    source: Source, language: str, year: int, inputs: SurveyInputs
+) -> UnderreportingModel:
+    from meldingen.underreporting import default_inputs
+    from meldingen.views import build_underreporting
+
+    version, path = source[:2]
+    return build_underreporting(
+        _registered(source), default_inputs(), _mse(version, path), year, inputs, language
+    )
+
+
+def underreporting(year: int, inputs: SurveyInputs) -> UnderreportingModel:
+    """The under-reporting page for these survey inputs of `year`."""
+    return _underreporting(source(), lang(), year, inputs)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _incomplete(version: str, path: str) -> dict[int, list[str]]:
+    from meldingen.measures import incomplete_years
+
+    return incomplete_years(_read(version, path, "coverage"))
+
+
+def incomplete() -> dict[int, list[str]]:
+    """Per year the deliveries that are missing (for the notes under exported charts)."""
+    return _incomplete(warehouse.version_token(db_path()), str(db_path()))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _about(language: str, threshold: int, min_width: float) -> list[tuple[str, str]]:
+    from meldingen.views import about_sections
+
+    del threshold, min_width  # cache key only: the protection section quotes the rules
+    return about_sections(language)
+
+
+def about() -> list[tuple[str, str]]:
+    rules = ProtectionRules()
+    return _about(lang(), rules.threshold, rules.min_interval_width)
 
 
 @contextlib.contextmanager
@@ -206,6 +327,32 @@ def no_data_message() -> None:
     st.info(t("app.no_data"), icon=":material/inbox:")
 
 
+# id(frame) -> (weak reference to the frame, its Arrow table); see dataframe().
+_ARROW: dict[int, tuple[weakref.ref, object]] = {}
+
+
+def _as_arrow(frame: pd.DataFrame) -> object:
+    entry = _ARROW.get(id(frame))
+    if entry is not None and entry[0]() is frame:
+        return entry[1]
+    import pyarrow as pa
+
+    try:
+        table = pa.Table.from_pandas(frame)  # what st.dataframe itself does with a DataFrame
+    except (pa.ArrowException, TypeError, ValueError):
+        return frame  # mixed columns: Streamlit's own conversion repairs them
+    key = id(frame)
+    _ARROW[key] = (weakref.ref(frame, lambda _, key=key: _ARROW.pop(key, None)), table)
+    return table
+
+
+def dataframe(frame: pd.DataFrame, **options: object) -> None:
+    """st.dataframe of a table that is converted to Arrow once per table object, not on every
+    rerun (0.7 ms a table, the largest part of a warm chart page); cached view-model tables live
+    for their cache entry, so a rerun reuses the conversion. The frame must not change later."""
+    st.dataframe(_as_arrow(frame), **options)
+
+
 def show_chart(
     figure, table: pd.DataFrame, summary: str, key: str, footnotes: list[str] | None = None
 ) -> None:
@@ -218,7 +365,7 @@ def show_chart(
     )
     st.markdown(summary)
     with st.expander(t("chart.table_alternative")):
-        st.dataframe(table, width="stretch")
+        dataframe(table, width="stretch")
     from meldingen.export_widgets import chart_downloads  # here: export_widgets imports web
 
     chart_downloads(figure, table, key, footnotes)
