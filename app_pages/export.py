@@ -2,7 +2,13 @@
 
 import streamlit as st
 
-from briefing.content import CHART_KEYS, TABLE_KEYS, chart_title, table_title
+from briefing.content import (
+    available_chart_keys,
+    available_table_keys,
+    chart_title,
+    omitted_note,
+    table_title,
+)
 from meldingen import export_widgets, web
 from meldingen.exports import MIME_TYPES
 
@@ -14,6 +20,12 @@ with web.guarded():
     st.markdown(t("export.intro"))
     publication = web.publication_or_stop()
     years = list(publication.years)
+    # Only what can be protected for the current data is offered; the rest is named.
+    chart_keys = available_chart_keys(publication)
+    table_keys = available_table_keys(publication)
+    omitted = omitted_note(publication, lang=lang)
+    if omitted:
+        st.info(omitted, icon=":material/visibility_off:")
     keys = ["export_year_from", "export_year_to", "export_charts", "export_tables"]
     web.widgets_follow_language(keys)
 
@@ -23,15 +35,15 @@ with web.guarded():
         year_to = right.selectbox(t("export.year_to"), years, index=len(years) - 1, key=keys[1])
         charts = st.multiselect(
             t("export.charts"),
-            CHART_KEYS,
-            default=list(CHART_KEYS),
+            chart_keys,
+            default=list(chart_keys),
             format_func=lambda key: chart_title(key, lang),
             key=keys[2],
         )
         tables = st.multiselect(
             t("export.tables"),
-            TABLE_KEYS,
-            default=list(TABLE_KEYS),
+            table_keys,
+            default=list(table_keys),
             format_func=lambda key: table_title(key, lang),
             key=keys[3],
         )

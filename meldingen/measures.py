@@ -209,7 +209,9 @@ def letter_comparison(
     period = publication.tables.get(LETTER_PERIOD)
     committee_table = publication.tables.get(LETTER_COMMITTEE)
     period_total = period.values.get(TOTAL, pd.NA) if period is not None else pd.NA
-    committee_total = committee_table.values.iloc[0] if committee_table is not None else pd.NA
+    # No committee delivered anything in those years: nothing to compare (not a zero).
+    has_committee = committee_table is not None and len(committee_table.values) > 0
+    committee_total = committee_table.values.iloc[0] if has_committee else pd.NA
     return LetterComparison(
         registrations_2018_2020=None if pd.isna(period_total) else int(period_total),
         registrations_low=int(registrations["low"]) * years,

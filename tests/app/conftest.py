@@ -10,9 +10,11 @@ from streamlit.testing.v1 import AppTest
 
 from etl import warehouse
 from etl.loading import collect_files, load_files
+from meldingen.derived import store_derived
 
 REPO = Path(__file__).resolve().parents[2]
 SMALL = Path(__file__).parent / "fixtures" / "small"
+UNPROTECTABLE = Path(__file__).parent / "fixtures" / "unprotectable"
 
 
 def build_warehouse(folder: Path | None, path: Path) -> Path:
@@ -21,7 +23,8 @@ def build_warehouse(folder: Path | None, path: Path) -> Path:
             pass  # the schema only: an empty warehouse
         return path
     files, _ = collect_files([folder])
-    outcomes = load_files(files, path, loaded_by="test")
+    # as every writer of the product does: the publication is protected once, in the load
+    outcomes = load_files(files, path, loaded_by="test", after_load=store_derived)
     assert {o.status for o in outcomes} == {"loaded"}, [o.problems for o in outcomes]
     return path
 
@@ -34,6 +37,11 @@ def small_db(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def demo_db(tmp_path_factory) -> Path:
     return build_warehouse(REPO / "data" / "demo", tmp_path_factory.mktemp("demo") / "demo.duckdb")
+
+
+@pytest.fixture(scope="session")
+def unprotectable_db(tmp_path_factory) -> Path:
+    return build_warehouse(UNPROTECTABLE, tmp_path_factory.mktemp("unprotectable") / "u.duckdb")
 
 
 @pytest.fixture(scope="session")

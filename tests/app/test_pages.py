@@ -200,3 +200,25 @@ def test_underreporting_marks_changed_assumptions(app, demo_db):
     assert any("wijken af van de standaard" in i.value for i in at.info)
     # 139,845 x 20% = 27,969.
     assert at.metric[0].value == "27.969"
+
+
+@pytest.mark.parametrize("page", [*PAGES, "app_pages/export.py"])
+def test_pages_leave_out_a_breakdown_that_cannot_be_protected(app, unprotectable_db, page):
+    # tests/app/fixtures/unprotectable/README.md: the ground table is given up for these data
+    at = app(unprotectable_db, page)
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    shown = " ".join(texts_on(at))
+    offered = [
+        str(option)
+        for kind in ("multiselect", "selectbox", "radio")
+        for widget in getattr(at, kind)
+        for option in widget.options
+    ]
+    assert not any("grond" in option.lower() for option in offered), offered
+    if page == "app_pages/trends.py":
+        assert "Kanaal" in offered  # the breakdowns that can be protected are still offered
+    if page == "app_pages/export.py":
+        charts, tables = at.multiselect[0], at.multiselect[1]
+        assert len(charts.options) == 6 and len(tables.options) == 11  # 7 and 12 minus ground
+        assert "Niet opgenomen" in shown and "grond" in shown
