@@ -26,10 +26,17 @@ from typing import NamedTuple
 
 import numpy as np
 from scipy import sparse
-from scipy.optimize import linprog
 
 from protection.aggregates import PRIMARY, PUBLISHED, SECONDARY
 from protection.rules import ProtectionRules
+
+
+def linprog(*args, **kwargs):
+    """scipy.optimize.linprog, imported on first use (see protection.solver._highs_core)."""
+    from scipy.optimize import linprog as solve
+
+    return solve(*args, **kwargs)
+
 
 # Solver noise on counts of at most a few thousand; far below any meaningful width.
 WIDTH_TOLERANCE = 1e-6

@@ -19,20 +19,40 @@ import math
 
 import numpy as np
 from scipy import sparse
-from scipy.optimize import linprog
 
 from protection.aggregates import PRIMARY, PUBLISHED, SECONDARY
 from protection.rules import ProtectionRules
 
-try:  # pragma: no cover - exercised by whichever branch the installed scipy allows
-    from scipy.optimize._highspy import _core as _highs
 
-    _HIGHS_AVAILABLE = all(
-        hasattr(_highs, name) for name in ("_Highs", "HighsLp", "MatrixFormat", "HighsModelStatus")
-    )
-except ImportError:  # pragma: no cover
-    _highs = None
-    _HIGHS_AVAILABLE = False
+def linprog(*args, **kwargs):
+    """scipy.optimize.linprog, imported on first use (see _highs_core)."""
+    from scipy.optimize import linprog as solve
+
+    return solve(*args, **kwargs)
+
+
+def _highs_core():
+    """scipy's HiGHS module if it has what the warm start needs, else None.
+
+    Imported on first use, not with the package: reading a stored publication (the dashboard's
+    first page) needs the classes of this package but no solver, and scipy.optimize costs about
+    0.2 s to import.
+    """
+    global _highs_checked, _highs  # noqa: PLW0603 - a cache of one import
+    if not _highs_checked:
+        _highs_checked = True
+        try:  # pragma: no cover - exercised by whichever branch the installed scipy allows
+            from scipy.optimize._highspy import _core
+
+            needed = ("_Highs", "HighsLp", "MatrixFormat", "HighsModelStatus")
+            _highs = _core if all(hasattr(_core, name) for name in needed) else None
+        except ImportError:  # pragma: no cover
+            _highs = None
+    return _highs
+
+
+_highs_checked = False
+_highs = None
 
 INFINITY = math.inf
 
@@ -86,7 +106,7 @@ class AttackerModel:
         self.solves = 0
         self._slots = 0  # rows kept for max_of_min (HiGHS only)
         self._highs = None
-        if warm_start and _HIGHS_AVAILABLE:
+        if warm_start and _highs_core() is not None:
             self._highs = self._build_highs()
 
     def _row_bounds(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -47,12 +47,19 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
-from scipy.optimize import linprog
 
 from protection.aggregates import PRIMARY, PUBLISHED, SECONDARY, AggregateSystem, CellKey
 from protection.audit import WIDTH_TOLERANCE, FeasiblePoints, Interval, zero_fixed_cells
 from protection.rules import ProtectionRules
 from protection.solver import AttackerModel
+
+
+def linprog(*args, **kwargs):
+    """scipy.optimize.linprog, imported on first use (see protection.solver._highs_core)."""
+    from scipy.optimize import linprog as solve
+
+    return solve(*args, **kwargs)
+
 
 # An s_e below this is solver noise, not a perturbation that the solution relies on.
 PERTURBATION_TOLERANCE = 1e-6
