@@ -1531,7 +1531,12 @@ TEXTS.update(
         },
         "upload.commit": {"nl": "Vastleggen", "en": "Commit"},
         "upload.review_again": {"nl": "Opnieuw beoordelen", "en": "Review again"},
-        "upload.committing": {"nl": "Bezig met vastleggen…", "en": "Committing…"},
+        "upload.committing": {
+            "nl": "Bezig met vastleggen en met het beschermen van de cijfers voor het dashboard; "
+            "dat kan bij weinig meldingen tot een halve minuut duren…",
+            "en": "Committing and protecting the figures for the dashboard; with few reports this "
+            "can take up to half a minute…",
+        },
         "upload.conflict": {
             "nl": "**Versieconflict.** Terwijl u keek, heeft iemand anders nieuwe gegevens vastgelegd "
             "voor {scopes}. Er is niets opgeslagen. Beoordeel de wijzigingen opnieuw en leg dan vast.",
