@@ -75,14 +75,38 @@ def compute_mse(
     connection: duckdb.DuckDBPyConnection, publication: Publication, rules: ProtectionRules
 ) -> object:
     """meldingen.underreporting.mse_result for this warehouse (an MseResult)."""
-    from meldingen.underreporting import MSE_LISTS, MseResult, mse_result, protected_cases
+    cases, histories = _mse_inputs(connection)
+    return _mse_from(cases, histories, publication, rules)
+
+
+def _mse_inputs(connection: duckdb.DuckDBPyConnection) -> tuple[pd.DataFrame, pd.DataFrame]:
+    from meldingen.underreporting import MSE_LISTS
+
+    return (
+        queries.discrimination_cases_by_year(connection),
+        queries.capture_histories(connection, tuple(MSE_LISTS)),
+    )
+
+
+def _mse_from(
+    cases: pd.DataFrame, histories: pd.DataFrame, publication: Publication, rules: ProtectionRules
+) -> object:
+    from meldingen.underreporting import MseResult, mse_result, protected_cases
 
     if not publication.years:  # an empty warehouse: nothing registered, nothing linked
         return MseResult(False, "too_few_linked", linked_cases=0)
-    cases = queries.discrimination_cases_by_year(connection)
-    histories = queries.capture_histories(connection, tuple(MSE_LISTS))
     registered = protected_cases(cases, publication, rules)
     return mse_result(histories, registered, cases, rules)
+
+
+def inputs_digest(*frames: pd.DataFrame) -> str:
+    """A digest of the data a result is computed from, independent of row order."""
+    digest = hashlib.sha256()
+    for frame in frames:
+        ordered = frame.sort_values(list(frame.columns)).reset_index(drop=True)
+        digest.update("\x1f".join(map(str, ordered.columns)).encode())
+        digest.update(pd.util.hash_pandas_object(ordered, index=False).to_numpy().tobytes())
+    return digest.hexdigest()
 
 
 def store_derived(
@@ -91,16 +115,33 @@ def store_derived(
     """Compute both results from what `connection` holds and replace the stored ones.
 
     Meant as `after_load` of etl.loading.load_files / rebuild: it runs in the writer's transaction,
-    so the results land in the same atomic swap as the data they describe.
+    so the results land in the same atomic swap as the data they describe. A result whose inputs
+    did not change (an fte file, a re-delivery with the same counts) is kept, not recomputed: the
+    publication depends only on the finest cells, the estimate on those and the linked cases, and
+    the fingerprint covers the code, reference data and rules.
     """
     rules = rules or ProtectionRules()
     mark = fingerprint(rules)
-    started = time.perf_counter()
-    publication = compute_publication(connection, rules)
-    publication_seconds = time.perf_counter() - started
-    started = time.perf_counter()
-    estimate = compute_mse(connection, publication, rules)
-    mse_seconds = time.perf_counter() - started
+    cells = queries.finest_cells(connection)
+    cases, histories = _mse_inputs(connection)
+    wanted = {PUBLICATION: inputs_digest(cells), MSE: inputs_digest(cells, cases, histories)}
+    kept = {
+        name: payload
+        for name, digest, payload in connection.execute(
+            "SELECT name, inputs_digest, payload FROM derived_result WHERE fingerprint = ?", [mark]
+        ).fetchall()
+        if digest == wanted.get(name)
+    }
+
+    def result(name: str, compute) -> tuple[object, float]:
+        if name in kept:
+            return pickle.loads(kept[name]), 0.0  # noqa: S301 (our own writer's output)
+        started = time.perf_counter()
+        value = compute()
+        return value, time.perf_counter() - started
+
+    publication, publication_seconds = result(PUBLICATION, lambda: build_publication(cells, rules))
+    estimate, mse_seconds = result(MSE, lambda: _mse_from(cases, histories, publication, rules))
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     connection.execute("DELETE FROM derived_result")
     for name, value, seconds in (
@@ -108,8 +149,16 @@ def store_derived(
         (MSE, estimate, mse_seconds),
     ):
         connection.execute(
-            "INSERT INTO derived_result VALUES (?, ?, ?, ?, ?)",
-            [name, mark, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), seconds, now],
+            "INSERT INTO derived_result (name, fingerprint, inputs_digest, payload, "
+            "build_seconds, built_at) VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                name,
+                mark,
+                wanted[name],
+                pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL),
+                seconds,
+                now,
+            ],
         )
 
 

@@ -127,3 +127,44 @@ def test_the_command_line_load_and_rebuild_store_them(tmp_path):
     assert etl_main(["rebuild", "--db", str(db)]) == 0
     with warehouse.reading(db) as connection:
         assert derived.stored(connection, derived.PUBLICATION, RULES) is not None
+
+
+def test_a_load_that_leaves_the_counts_alone_keeps_the_results(derived_db, tmp_path, monkeypatch):
+    fte = tmp_path / "fte_2022_corrected.csv"
+    fte.write_text(
+        (SMALL / "fte.csv").read_text(encoding="utf-8").replace("10000", "10100"), encoding="utf-8"
+    )
+    with warehouse.reading(derived_db) as connection:
+        before = dict(
+            connection.execute("SELECT name, inputs_digest FROM derived_result").fetchall()
+        )
+
+    def must_not_run(*args, **kwargs):
+        raise AssertionError("recomputed although the counts did not change")
+
+    monkeypatch.setattr(derived, "build_publication", must_not_run)
+    monkeypatch.setattr(derived, "_mse_from", must_not_run)
+    _load(fte, derived_db, after_load=derived.store_derived)
+    with warehouse.reading(derived_db) as connection:
+        after = connection.execute(
+            "SELECT name, inputs_digest, build_seconds FROM derived_result ORDER BY name"
+        ).fetchall()
+        stored = derived.stored(connection, derived.PUBLICATION, RULES)
+        fte_total = connection.execute("SELECT sum(fte) FROM v_fte").fetchone()[0]
+    assert fte_total == 2 * 10100 + 2 * 30000  # the fte did change (80,000 before)
+    assert [(name, digest) for name, digest, _ in after] == sorted(before.items())
+    assert [seconds for *_, seconds in after] == [0.0, 0.0]
+    assert _year_totals(stored, DISCRIMINATION) == {2021: 25, 2022: 33}
+
+
+def test_the_inputs_digest_ignores_row_order_and_sees_every_count():
+    import pandas as pd
+
+    frame = pd.DataFrame(
+        {"year": [2021, 2022, 2022], "channel": ["a", "b", "a"], "count": [5, 6, 7]}
+    )
+    shuffled = frame.iloc[[2, 0, 1]]
+    changed = frame.assign(count=[5, 6, 8])
+    assert derived.inputs_digest(frame) == derived.inputs_digest(shuffled)
+    assert derived.inputs_digest(frame) != derived.inputs_digest(changed)
+    assert derived.inputs_digest(frame) != derived.inputs_digest(frame, frame)
