@@ -671,6 +671,7 @@ TEXTS.update(
         "letter.per_year_band": {"nl": "25-35 per jaar", "en": "25-35 a year"},
         "letter.agrees": {"nl": "✓ komt overeen", "en": "✓ agrees"},
         "letter.differs": {"nl": "✗ wijkt af", "en": "✗ differs"},
+        "letter.not_delivered": {"nl": "niet aangeleverd", "en": "not delivered"},
         "letter.not_shown": {"nl": "afgeschermd", "en": "not shown"},
         # trends
         "trends.title": {"nl": "Trends", "en": "Trends"},

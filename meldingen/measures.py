@@ -185,6 +185,7 @@ class LetterComparison:
     registrations_high: int  # 35 per year x 3
     committee_2018_2020: int | None  # klachtencommissie, deels, three years together
     committee_published: int  # 5
+    committee_delivered: bool = True  # False: no committee delivered anything for 2018-2020
 
     @property
     def registrations_agree(self) -> bool | None:
@@ -218,4 +219,5 @@ def letter_comparison(
         registrations_high=int(registrations["high"]) * years,
         committee_2018_2020=None if pd.isna(committee_total) else int(committee_total),
         committee_published=int(committee["low"]),
+        committee_delivered=has_committee,
     )

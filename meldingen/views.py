@@ -587,6 +587,9 @@ def letter_table(letter: measures.LetterComparison, lang: str) -> pd.DataFrame:
             return text("letter.not_shown", lang)
         return text("letter.agrees" if agrees else "letter.differs", lang)
 
+    # 'hidden' and 'nothing delivered' are different answers; only the first is protection
+    not_delivered = text("letter.not_delivered", lang)
+
     return pd.DataFrame(
         {
             text("letter.what", lang): [
@@ -600,11 +603,13 @@ def letter_table(letter: measures.LetterComparison, lang: str) -> pd.DataFrame:
             ],
             text("letter.monitor", lang): [
                 _fmt(letter.registrations_2018_2020, lang),
-                _fmt(letter.committee_2018_2020, lang),
+                _fmt(letter.committee_2018_2020, lang)
+                if letter.committee_delivered
+                else not_delivered,
             ],
             text("letter.verdict", lang): [
                 verdict(letter.registrations_agree),
-                verdict(letter.committee_agrees),
+                verdict(letter.committee_agrees) if letter.committee_delivered else not_delivered,
             ],
         }
     )
