@@ -39,18 +39,24 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _store_derived(connection) -> None:
-    # The dashboard's protected figures and estimate, computed once per load in the same swap
-    # (meldingen/derived.py); imported here only, so that etl does not depend on meldingen.
-    from meldingen.derived import store_derived
+def _derived_step(lang: str):
+    """The writer's after_load: the dashboard's protected figures and estimate, computed once per
+    load in the same swap (meldingen/derived.py; imported on use, it brings the protection and
+    the statistics)."""
 
-    store_derived(connection)
+    def store(connection) -> None:
+        from meldingen.derived import store_derived
+
+        if not store_derived(connection):
+            print(text("load.derived_failed", lang), file=sys.stderr)
+
+    return store
 
 
 def _load(args: argparse.Namespace) -> int:
     files, not_found = collect_files(args.paths)
     outcomes = not_found + load_files(
-        files, args.db, loaded_by=args.user, after_load=_store_derived
+        files, args.db, loaded_by=args.user, after_load=_derived_step(args.lang)
     )
     lang = args.lang
     counts = {"loaded": 0, "unchanged": 0, "rejected": 0}
@@ -139,7 +145,7 @@ def _rebuild(args: argparse.Namespace) -> int:
     if not path.exists():
         print(text("status.no_warehouse", lang, path=path))
         return 1
-    count, failed = rebuild(path, after_load=_store_derived)
+    count, failed = rebuild(path, after_load=_derived_step(lang))
     if failed is not None:
         print(
             text("rebuild.failed", lang, submission_id=failed.submission_id, file=failed.file_name),

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import logging
 import pickle
 import sys
 import time
@@ -30,6 +31,7 @@ from meldingen import queries
 from meldingen.publication import Publication, build_publication
 from protection.rules import ProtectionRules
 
+LOG = logging.getLogger("meldingenmonitor")
 PUBLICATION = "publication"
 MSE = "mse"
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,7 +113,7 @@ def inputs_digest(*frames: pd.DataFrame) -> str:
 
 def store_derived(
     connection: duckdb.DuckDBPyConnection, rules: ProtectionRules | None = None
-) -> None:
+) -> bool:
     """Compute both results from what `connection` holds and replace the stored ones.
 
     Meant as `after_load` of etl.loading.load_files / rebuild: it runs in the writer's transaction,
@@ -119,8 +121,22 @@ def store_derived(
     did not change (an fte file, a re-delivery with the same counts) is kept, not recomputed: the
     publication depends only on the finest cells, the estimate on those and the linked cases, and
     the fingerprint covers the code, reference data and rules.
+
+    Returns False when computing them failed: the error is logged and NO results are stored (the
+    previous version's would describe other data), but the load itself goes ahead. The files were
+    valid under the data contract and must not be lost for a fault in the protection or the
+    estimate; readers then compute the results themselves and show their own error if it recurs.
     """
-    rules = rules or ProtectionRules()
+    try:
+        _store(connection, rules or ProtectionRules())
+    except Exception:
+        LOG.exception("derived results could not be computed; none stored for this version")
+        connection.execute("DELETE FROM derived_result")
+        return False
+    return True
+
+
+def _store(connection: duckdb.DuckDBPyConnection, rules: ProtectionRules) -> None:
     mark = fingerprint(rules)
     cells = queries.finest_cells(connection)
     cases, histories = _mse_inputs(connection)

@@ -1217,6 +1217,14 @@ TEXTS.update(
             "en": "Made on {date} with the Meldingenmonitor Rijk. Data version: {version} (submissions "
             "in force / latest submission / date loaded).",
         },
+        "load.derived_failed": {
+            "nl": "Let op: de gegevens zijn geladen, maar de beschermde cijfers en de schatting "
+            "voor het dashboard konden niet vooraf worden berekend (zie het logboek). Het dashboard "
+            "berekent ze nu zelf bij het eerste bezoek. Meld dit aan de beheerders.",
+            "en": "Note: the data were loaded, but the protected figures and the estimate for the "
+            "dashboard could not be computed in advance (see the log). The dashboard now computes "
+            "them itself on the first visit. Please tell the administrators.",
+        },
         "export.omitted": {
             "nl": "Niet opgenomen, omdat er voor de huidige gegevens te weinig meldingen zijn om de "
             "melders te beschermen, ook niet door aantallen te verbergen: {items}.",

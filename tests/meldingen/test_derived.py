@@ -168,3 +168,30 @@ def test_the_inputs_digest_ignores_row_order_and_sees_every_count():
     assert derived.inputs_digest(frame) == derived.inputs_digest(shuffled)
     assert derived.inputs_digest(frame) != derived.inputs_digest(changed)
     assert derived.inputs_digest(frame) != derived.inputs_digest(frame, frame)
+
+
+def test_a_fault_in_the_derived_results_does_not_lose_the_load(
+    derived_db, tmp_path, monkeypatch, capsys
+):
+    correction = tmp_path / "BZK_2022_vp.csv"
+    correction.write_text(
+        "departement,jaar,kanaal,categorie,betreft_discriminatie,aantal\n"
+        "BZK,2022,vertrouwenspersoon,racisme,ja,10\n",
+        encoding="utf-8",
+    )
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug in the protection")
+
+    monkeypatch.setattr(derived, "build_publication", broken)
+    assert etl_main(["load", str(correction), "--db", str(derived_db)]) == 0
+    assert "Let op: de gegevens zijn geladen" in capsys.readouterr().err
+    monkeypatch.undo()
+    with warehouse.reading(derived_db) as connection:
+        # the previous version's results would describe other data: none are kept
+        assert connection.execute("SELECT count(*) FROM derived_result").fetchone()[0] == 0
+        # the delivery is there, and readers compute the publication themselves
+        assert _year_totals(derived.publication(connection, RULES), DISCRIMINATION) == {
+            2021: 25,
+            2022: 35,
+        }
