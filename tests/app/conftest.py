@@ -26,6 +26,9 @@ def build_warehouse(folder: Path | None, path: Path) -> Path:
     # as every writer of the product does: the publication is protected once, in the load
     outcomes = load_files(files, path, loaded_by="test", after_load=store_derived)
     assert {o.status for o in outcomes} == {"loaded"}, [o.problems for o in outcomes]
+    with warehouse.reading(path) as connection:  # a fault in them would otherwise only be logged
+        stored = connection.execute("SELECT count(*) FROM derived_result").fetchone()[0]
+    assert stored == 2, "the publication and the estimate were not stored (see the log)"
     return path
 
 
