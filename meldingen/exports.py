@@ -528,6 +528,9 @@ MIME_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 
+# Longest wait for one image; kaleido then gives up on the render (its default is 90 s) and
+# render() retries once on a fresh server. A warm render takes 0.2 s (bench/README.md).
+RENDER_TIMEOUT_SECONDS = 30.0
 _server_lock = threading.Lock()  # starting the server
 _render_lock = threading.Lock()  # kaleido's sync server answers one caller at a time
 
@@ -538,7 +541,7 @@ def start_export_server() -> None:
 
     with _server_lock:
         if not kaleido._global_server.is_running():  # noqa: SLF001 - no public accessor
-            kaleido.start_sync_server(silence_warnings=True)
+            kaleido.start_sync_server(timeout=RENDER_TIMEOUT_SECONDS, silence_warnings=True)
 
 
 def stop_export_server() -> None:

@@ -226,3 +226,15 @@ def test_svg_and_pdf_contain_the_title_and_source(export_server):
 def test_render_refuses_an_unknown_format():
     with pytest.raises(ValueError):
         exports.render(sample_figure(), "eps")
+
+
+def test_a_render_that_takes_too_long_fails_instead_of_hanging(monkeypatch):
+    # a hung chromium must not block a page for ever: kaleido gives up after the limit and
+    # render() retries once on a fresh server, then raises (the page shows its error)
+    exports.stop_export_server()
+    monkeypatch.setattr(exports, "RENDER_TIMEOUT_SECONDS", 0.001)
+    try:
+        with pytest.raises(TimeoutError):
+            exports.render(sample_figure(), "png")
+    finally:
+        exports.stop_export_server()  # the next render starts one with the normal limit
