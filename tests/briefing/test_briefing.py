@@ -282,3 +282,20 @@ def test_a_breakdown_that_cannot_be_protected_is_left_out_and_named(demo_data, e
     assert [table.key for _, table in briefing.tables] == ["all:total"]
     assert "Niet opgenomen" in briefing.intro
     assert chart_title("gronden", "nl") in briefing.intro
+
+
+def test_the_standard_set_names_what_it_left_out(demo_data, export_server, tmp_path):
+    import dataclasses
+
+    from docx import Document
+
+    from briefing.build import build_standard_set
+    from meldingen.publication import build_publication
+    from tests.meldingen.test_publication import RULES, four_ones_in_2021
+
+    data = dataclasses.replace(demo_data, publication=build_publication(four_ones_in_2021(), RULES))
+    manifest = build_standard_set(data, tmp_path, [2020, 2021, 2022], today=dt.date(2026, 3, 2))
+    assert manifest["omitted"] == ["gronden", "discrimination:ground"]
+    assert not any("grond" in entry["path"] for entry in manifest["files"])
+    intro = "\n".join(p.text for p in Document(tmp_path / "briefing.docx").paragraphs)
+    assert "Niet opgenomen" in intro and "naar discriminatiegrond" in intro
