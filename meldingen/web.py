@@ -163,17 +163,16 @@ def fte() -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _mse(version: str, path: str) -> object:
+def _mse(source: Source) -> object:
     """Stored by the writer with this version (meldingen.derived), else computed here."""
-    del version
-    current = publication()
-    with warehouse.reading(Path(path)) as connection:
+    current = _publication(*source)  # the publication of this key's version, not the newest
+    with warehouse.reading(Path(source[1])) as connection:
         return derived.mse(connection, current, current.rules)
 
 
 def mse() -> object:
     """Capture-recapture over the channels (cached per warehouse version: model search is slow)."""
-    return _mse(warehouse.version_token(db_path()), str(db_path()))
+    return _mse(source())
 
 
 # cache_resource: read on every page and for every chart's downloads; a DataVersion is immutable.
@@ -269,9 +268,8 @@ def _underreporting(
     from meldingen.underreporting import default_inputs
     from meldingen.views import build_underreporting
 
-    version, path = source[:2]
     return build_underreporting(
-        _registered(source), default_inputs(), _mse(version, path), year, inputs, language
+        _registered(source), default_inputs(), _mse(source), year, inputs, language
     )
 
 
