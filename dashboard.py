@@ -6,8 +6,8 @@ run its old directory-based navigation for direct links such as /trends, bypassi
 
 import streamlit as st
 
-from meldingen import auth, upload, web
-from meldingen.i18n import text
+from app import auth, upload, web
+from base.texts import text
 
 st.set_page_config(
     page_title="Meldingenmonitor Rijk", page_icon=":material/bar_chart:", layout="wide"

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from analysis import mse
-from meldingen.i18n import TEXTS
-from meldingen.i18n import text as translate
+from base.texts import TEXTS
+from base.texts import text as translate
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2  # also what argparse uses for a bad command line

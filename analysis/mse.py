@@ -15,7 +15,7 @@ import pandas as pd
 from scipy import optimize, stats
 from scipy.special import gammaln
 
-from meldingen.i18n import text as translate
+from base.texts import text as translate
 
 COUNT_COLUMN = "count"
 DEFAULT_PTHRESH = 0.02
@@ -30,7 +30,7 @@ Pair = tuple[int, int]
 
 
 def interval_note_text(code: str, lang: str = "nl") -> str:
-    """The sentence for an interval note code (meldingen.i18n, keys 'mse.interval_note.*')."""
+    """The sentence for an interval note code (base.texts, keys 'mse.interval_note.*')."""
     return translate(f"mse.interval_note.{code}", lang)
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from scipy import stats
 
-from meldingen.i18n import text
+from base.texts import text
 
 DEFAULT_LEVEL = 0.95
 # Below this sampling fraction the finite-population correction changes the interval by less than

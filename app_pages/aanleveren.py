@@ -1,14 +1,14 @@
 """Page 'Aanleveren': choose files, see the check and what will change, commit, see the history.
 
-Only draws: every decision, and every access check, is in meldingen/upload.py and meldingen/auth.py,
+Only draws: every decision, and every access check, is in app/upload.py and app/auth.py,
 made again on each run with the principal of that run.
 """
 
 import streamlit as st
 
+from app import auth, upload, web
+from base.formatting import format_number
 from etl.loading import IncomingFile
-from meldingen import auth, upload, web
-from meldingen.numbers import format_number
 
 lang = web.lang()
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from meldingen import auth, web
+from app import auth, components, web
 
 lang, t = web.lang(), web.t
 
@@ -19,10 +19,10 @@ with web.guarded():
         st.stop()
     web.data_banner()
     st.subheader(t("coverage.per_year_heading"))
-    web.dataframe(model.summary, width="stretch")
+    components.dataframe(model.summary, width="stretch")
     st.subheader(t("coverage.matrix_heading"))
     st.markdown(t("coverage.legend"))
-    web.dataframe(model.matrix, width="stretch", height=560)
+    components.dataframe(model.matrix, width="stretch", height=560)
     st.subheader(t("coverage.history_heading"))
     st.markdown(t("coverage.history_intro"))
-    web.dataframe(model.history, width="stretch", hide_index=True)
+    components.dataframe(model.history, width="stretch", hide_index=True)

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from app import export_widgets, web
 from briefing.content import (
     available_chart_keys,
     available_table_keys,
@@ -9,8 +10,7 @@ from briefing.content import (
     omitted_note,
     table_title,
 )
-from meldingen import export_widgets, web
-from meldingen.exports import MIME_TYPES
+from presentation.exports import MIME_TYPES
 
 lang, t = web.lang(), web.t
 

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from meldingen import web
-from meldingen.underreporting import default_inputs, with_changes
+from app import components, web
+from publication.underreporting import default_inputs, with_changes
 
 lang, t = web.lang(), web.t
 
@@ -101,7 +101,7 @@ with web.guarded():
             st.markdown(model.expected)
         st.subheader(t("under.scenario_heading"))
         st.markdown(t("under.scenario_intro"))
-        web.dataframe(model.scenario, hide_index=True, width="stretch")
+        components.dataframe(model.scenario, hide_index=True, width="stretch")
 
     st.header(t("under.mse_heading"))
     st.markdown(t("under.mse_intro"))
@@ -124,11 +124,11 @@ with web.guarded():
             f"{web.format_number(mse.model_range.n_hat_min, lang=lang)} – {web.format_number(mse.model_range.n_hat_max, lang=lang)}",
         )
         st.markdown(t("under.mse_reading"))
-        web.dataframe(model.mse_models, hide_index=True, width="stretch")
+        components.dataframe(model.mse_models, hide_index=True, width="stretch")
 
     block = model.chart
     st.header(t("under.compare_heading"))
-    web.show_chart(block.figure, block.table, block.summary, block.key, block.footnotes)
+    components.show_chart(block.figure, block.table, block.summary, block.key, block.footnotes)
 
     st.header(t("under.assumptions_heading"))
-    web.dataframe(model.assumptions, hide_index=True, width="stretch")
+    components.dataframe(model.assumptions, hide_index=True, width="stretch")

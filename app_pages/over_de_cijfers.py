@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from meldingen import web
+from app import web
 
 lang, t = web.lang(), web.t
 

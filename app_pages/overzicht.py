@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from meldingen import web
-from meldingen.numbers import format_number, format_percentage
+from app import components, web
+from base.formatting import format_number, format_percentage
 
 lang, t = web.lang(), web.t
 
@@ -42,9 +42,9 @@ with web.guarded():
     if model.letter_rows is not None:
         st.subheader(t("overview.letter_heading"))
         st.markdown(t("overview.letter_intro"))
-        web.dataframe(model.letter_rows, hide_index=True, width="stretch")
+        components.dataframe(model.letter_rows, hide_index=True, width="stretch")
 
     for notice in model.notices:
         st.info(notice)
     for block in model.charts:
-        web.show_chart(block.figure, block.table, block.summary, block.key, block.footnotes)
+        components.show_chart(block.figure, block.table, block.summary, block.key, block.footnotes)

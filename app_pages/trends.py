@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from meldingen import web
-from meldingen.filters import SCALES, TrendFilters, filters_to_params, parse_filters
-from meldingen.publication import DISCRIMINATION, MEASURES
-from meldingen.views import item_label
+from app import components, web
+from presentation.views import item_label
+from publication.filters import SCALES, TrendFilters, filters_to_params, parse_filters
+from publication.protected import DISCRIMINATION, MEASURES
 
 lang, t = web.lang(), web.t
 
@@ -90,7 +90,7 @@ with web.guarded():
         st.caption(model.selection_note)
     if model.grouping_note:
         st.caption(model.grouping_note)
-    web.show_chart(
+    components.show_chart(
         model.chart.figure,
         model.chart.table,
         model.chart.summary,

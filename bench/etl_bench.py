@@ -6,7 +6,7 @@ resident memory of each process (wait4). Throughput is rows per second of wall c
 start and imports included, as a user experiences the command.
 
 Since the writer also computes the dashboard's protected publication and capture-recapture
-estimate once per load (meldingen/derived.py), the etl route's time includes them. The route
+estimate once per load (publication/derived.py), the etl route's time includes them. The route
 'etl-proper' is the same command without that step (read, validate, store, swap), so the ETL is
 compared with DuckDB on its own; the derived results cost the difference of the two.
 """
@@ -160,8 +160,8 @@ def build_warehouse(scale: str, sources: list[Path], log) -> Path:
     """The scale's warehouse for the page, start-up and export benchmarks (kept between runs)."""
     db = DATA / scale / "warehouse.duckdb"
     stamp = DATA / scale / "warehouse.sources"
-    from meldingen.derived import fingerprint
     from protection.rules import ProtectionRules
+    from publication.derived import fingerprint
 
     # A warehouse made by other code lacks (or has stale) derived results: pages would then pay
     # for the protection themselves and the cold runs would measure the wrong thing.

@@ -2,7 +2,7 @@
 
 `python -m bench.export_bench --db DB [--repeats N]` prints JSON. The chart is the catalogue's
 first figure (briefing.content.build_chart, 'kanalen'), prepared for print
-(ExportChart.standalone, meldingen.exports.export_figure) and rendered by meldingen.exports.render
+(ExportChart.standalone, presentation.exports.export_figure) and rendered by presentation.exports.render
 (kaleido with Debian's chromium): the first image starts the server, the next ones are warm.
 
 HOOK: the export code is another engineer's; when its API changes this module reports
@@ -26,7 +26,7 @@ CHART_KEY = "kanalen"
 def chart_png(db: Path, repeats: int) -> dict:
     try:
         from briefing.content import build_chart, default_years, load_data
-        from meldingen.exports import render, stop_export_server
+        from presentation.exports import render, stop_export_server
     except ImportError as error:
         return {"unavailable": f"export code not importable: {error}"}
     started = time.perf_counter()

@@ -7,9 +7,9 @@ the first visitor after a load, not a server start, which bench/startup_bench.py
 run is a rerun with everything cached, as after a click. The bare page (bench/apps/bare_page.py)
 only writes a title.
 
-Also measured here: the protected publication on its own (meldingen.queries.finest_cells +
-meldingen.publication.build_publication), which the writer now computes once per load
-(meldingen.derived), and reading the stored one back from the warehouse, which the pages do.
+Also measured here: the protected publication on its own (etl.queries.finest_cells +
+publication.protected.build_publication), which the writer now computes once per load
+(publication.derived), and reading the stored one back from the warehouse, which the pages do.
 """
 
 from __future__ import annotations
@@ -48,9 +48,9 @@ def _problems(at) -> list[str]:
 
 def publication_costs(db: Path, repeats: int) -> dict:
     from etl import warehouse
-    from meldingen import derived, queries
-    from meldingen.publication import build_publication
     from protection.rules import ProtectionRules
+    from publication import derived, queries
+    from publication.protected import build_publication
 
     query, build = Series(), Series()
     publication = None

@@ -65,7 +65,7 @@ def etl_section(results: dict) -> list[str]:
         "(MB) of the process.",
         "",
         "The etl route also computes the dashboard's protected publication and capture-recapture "
-        "estimate for the new version (meldingen/derived.py); 'ETL proper' is the same command "
+        "estimate for the new version (publication/derived.py); 'ETL proper' is the same command "
         "without that step (route etl-proper), 'of which derived' the difference of the two.",
         "",
         "| scale | rows | file MB | etl s | of which derived s | ETL proper s | DuckDB s | "
@@ -162,9 +162,9 @@ def pages_section(results: dict) -> list[str]:
         lines.append(row)
     lines += [
         "",
-        "The protected publication on its own (meldingen.queries.finest_cells + "
-        "meldingen.publication.build_publication), which the writer computes once per load "
-        "(meldingen/derived.py); and what a cold page pays instead: reading the stored one "
+        "The protected publication on its own (etl.queries.finest_cells + "
+        "publication.protected.build_publication), which the writer computes once per load "
+        "(publication/derived.py); and what a cold page pays instead: reading the stored one "
         "back from the warehouse (open read-only, select, unpickle):",
         "",
         "| scale | finest cells | query s | build_publication s | pickled MB | stored in warehouse "

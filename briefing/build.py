@@ -19,7 +19,7 @@ from briefing.content import (
     build_table,
 )
 from briefing.document import build_briefing, pdf_renderer, to_docx, to_pdf
-from meldingen.exports import (
+from presentation.exports import (
     file_stem,
     made_line,
     notes_sections,

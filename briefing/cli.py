@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from base.texts import LANGUAGES, language_from_environment, text
 from etl import warehouse
-from meldingen.exports import stop_export_server
-from meldingen.i18n import LANGUAGES, language_from_environment, text
+from presentation.exports import stop_export_server
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -1,7 +1,7 @@
 """What a briefing can contain: a fixed catalogue of figures and tables, built from the publication.
 
-Every number comes from meldingen.publication (protected tables) through meldingen.views,
-meldingen.measures and meldingen.exports.protected_frame. No Streamlit.
+Every number comes from publication.protected (protected tables) through presentation.views,
+publication.measures and presentation.exports.protected_frame. No Streamlit.
 """
 
 from __future__ import annotations
@@ -13,8 +13,10 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
-from meldingen import charts, measures, queries
-from meldingen.exports import (
+from base.formatting import format_number, format_percentage
+from base.texts import text
+from presentation import charts
+from presentation.exports import (
     Amount,
     ExportTable,
     chart_footnotes,
@@ -23,10 +25,11 @@ from meldingen.exports import (
     source_line,
     subtitle_for_years,
 )
-from meldingen.filters import TrendFilters
-from meldingen.i18n import text
-from meldingen.numbers import format_number, format_percentage
-from meldingen.publication import (
+from presentation.views import build_trends, change_sentence, item_label, labels_for, series_summary
+from protection.tables import TOTAL
+from publication import measures, queries
+from publication.filters import TrendFilters
+from publication.protected import (
     ALL_REPORTS,
     BREAKDOWNS_OF_MEASURE,
     DISCRIMINATION,
@@ -34,8 +37,6 @@ from meldingen.publication import (
     Publication,
     table_name,
 )
-from meldingen.views import build_trends, change_sentence, item_label, labels_for, series_summary
-from protection.tables import TOTAL
 
 
 @dataclass(frozen=True)
@@ -54,11 +55,11 @@ class BriefingData:
 
 def load_data(db_path: Path | None = None) -> BriefingData:
     """Read the warehouse once (etl.warehouse.reading): the protected publication the writer
-    stored with this version (meldingen.derived; protected here if it is missing or stale)."""
+    stored with this version (publication.derived; protected here if it is missing or stale)."""
     from etl import warehouse
-    from meldingen import derived
-    from meldingen.coverage import coverage_table
+    from etl.coverage import coverage_table
     from protection.rules import ProtectionRules
+    from publication import derived
 
     with warehouse.reading(db_path) as connection:
         publication = derived.publication(connection, ProtectionRules())
@@ -101,7 +102,7 @@ def available_chart_keys(
     publication: Publication, keys: Sequence[str] = CHART_KEYS
 ) -> tuple[str, ...]:
     """The figures of `keys` that can be shown now (a breakdown may be given up, see
-    meldingen.publication: then its figure is left out, never built from unprotected numbers)."""
+    publication.protected: then its figure is left out, never built from unprotected numbers)."""
     return tuple(key for key in keys if chart_is_available(publication, key))
 
 

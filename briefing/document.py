@@ -21,6 +21,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from base.formatting import format_number
+from base.texts import text
+from base.theme import colour
 from briefing.content import (
     CHART_KEYS,
     BriefingData,
@@ -31,19 +34,16 @@ from briefing.content import (
     build_table,
     omitted_note,
 )
-from meldingen import measures
-from meldingen.exports import (
+from presentation.exports import (
     Amount,
     ExportTable,
     render,
     subtitle_for_years,
     symbols_note,
 )
-from meldingen.i18n import text
-from meldingen.numbers import format_number
-from meldingen.publication import DISCRIMINATION
-from meldingen.theme import colour
-from meldingen.views import about_sections
+from presentation.views import about_sections
+from publication import measures
+from publication.protected import DISCRIMINATION
 
 LOG = logging.getLogger("meldingenmonitor.briefing")
 FIGURE_WIDTH_CM = 15.0
@@ -112,7 +112,7 @@ def build_briefing(
         )
     ]
     if len(years) >= 2:
-        from meldingen.views import change_sentence
+        from presentation.views import change_sentence
 
         key_figures.append(change_sentence(measures.year_on_year_change(totals, last), lang))
     if any(y in data.incomplete for y in years):

@@ -6,11 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from base.formatting import format_number
+from base.texts import LANGUAGES, language_from_environment, text
 from etl import warehouse
+from etl.coverage import MISSING, coverage_table, missing_fte
 from etl.loading import collect_files, load_files, rebuild
-from meldingen.coverage import MISSING, coverage_table, missing_fte
-from meldingen.i18n import LANGUAGES, language_from_environment, text
-from meldingen.numbers import format_number
 
 
 def _scope_text(scope: list[tuple[str, int, str]]) -> str:
@@ -41,11 +41,11 @@ def _parser() -> argparse.ArgumentParser:
 
 def _derived_step(lang: str):
     """The writer's after_load: the dashboard's protected figures and estimate, computed once per
-    load in the same swap (meldingen/derived.py; imported on use, it brings the protection and
+    load in the same swap (publication/derived.py; imported on use, it brings the protection and
     the statistics)."""
 
     def store(connection) -> None:
-        from meldingen.derived import store_derived
+        from publication.derived import store_derived
 
         if not store_derived(connection):
             print(text("load.derived_failed", lang), file=sys.stderr)

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from meldingen.reference import ministries
+from base.reference import ministries
 
 REPORT_FILE = "meldingen"
 FTE_FILE = "fte"

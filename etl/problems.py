@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from meldingen.i18n import text
+from base.texts import text
 
 
 def column_letter(number: int) -> str:

@@ -24,11 +24,11 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from base.reference import ministry_by_code
 from etl import contract
 from etl.contract import FTE_FILE, REPORT_FILE
 from etl.problems import FileRejected, Problem
 from etl.reading import CodedColumn, RawTable, read_table
-from meldingen.reference import ministry_by_code
 
 DEFAULT_MAX_PROBLEMS = 200
 EARLIEST_YEAR = 1990

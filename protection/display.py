@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from meldingen.i18n import text
-from meldingen.numbers import format_number
+from base.formatting import format_number
+from base.texts import text
 from protection.aggregates import CellStatus
 from protection.rules import ProtectionRules
 

@@ -318,7 +318,7 @@ class ProtectedTable:
 
     @property
     def footnote_keys(self) -> tuple[str, ...]:
-        """Text keys of the footnotes this table needs (in meldingen.i18n)."""
+        """Text keys of the footnotes this table needs (in base.texts)."""
         statuses = set(np.asarray(self.status).ravel().tolist())
         keys = []
         if CellStatus.PRIMARY in statuses:

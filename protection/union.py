@@ -471,7 +471,7 @@ def audit_joint_cells(
         upper = max  t  subject to  t <= x_b(J_b) for every b    one LP with an extra column
 
     records: the true counts over every dimension the sets use (needed only to know which
-    joint cells hold 1..T-1 reports; for the dashboard meldingen.queries.finest_cells).
+    joint cells hold 1..T-1 reports; for the dashboard etl.queries.finest_cells).
     Keys: CellKey('(joint cells)', labels) with labels in layout.all_dimensions order.
     """
     layout = protected.layout

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from etl import warehouse
 from etl.loading import collect_files, load_files
-from meldingen.derived import store_derived
+from publication.derived import store_derived
 
 REPO = Path(__file__).resolve().parents[2]
 SMALL = Path(__file__).parent / "fixtures" / "small"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from meldingen.i18n import TEXTS
+from base.texts import TEXTS
 
 PAGES = [
     "app_pages/overzicht.py",

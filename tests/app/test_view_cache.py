@@ -11,10 +11,10 @@ import pandas as pd
 import plotly.io as pio
 import pytest
 
-from meldingen import export_widgets, web
-from meldingen.filters import TrendFilters
-from meldingen.i18n import text
-from meldingen.views import build_overview, build_trends
+from app import components, export_widgets, web
+from base.texts import text
+from presentation.views import build_overview, build_trends
+from publication.filters import TrendFilters
 
 from .test_pages import table_rows
 
@@ -148,12 +148,12 @@ def test_chart_files_make_the_tables_on_demand(chart_files):
 
 def test_a_table_is_converted_for_display_once():
     frame = pd.DataFrame({"2024": ["12", "<5"]}, index=pd.Index(["a", "b"], name="Kanaal"))
-    first = web._as_arrow(frame)
-    assert web._as_arrow(frame) is first
+    first = components._as_arrow(frame)
+    assert components._as_arrow(frame) is first
     assert first.to_pandas().equals(frame)
-    assert web._as_arrow(frame.copy()) is not first
+    assert components._as_arrow(frame.copy()) is not first
     mixed = pd.DataFrame({"x": [1, "a"]})
-    assert web._as_arrow(mixed) is mixed  # left to Streamlit's own repairing conversion
+    assert components._as_arrow(mixed) is mixed  # left to Streamlit's own repairing conversion
 
 
 def test_switching_language_shows_the_model_in_that_language(app, demo_db):

@@ -29,7 +29,7 @@ def demo_data(demo_db):
 
 @pytest.fixture(scope="session")
 def export_server():
-    from meldingen import exports
+    from presentation import exports
 
     exports.start_export_server()
     yield

@@ -20,7 +20,7 @@ from PIL import Image
 
 from briefing.content import CHART_KEYS, TABLE_KEYS, build_chart, build_table
 from briefing.document import build_briefing, pdf_with_reportlab, to_docx
-from meldingen.exports import Amount, table_xlsx
+from presentation.exports import Amount, table_xlsx
 from protection.tables import TOTAL
 
 REPO = Path(__file__).resolve().parents[2]
@@ -260,14 +260,14 @@ def test_command_line_refuses_a_year_outside_the_data_and_a_missing_warehouse(de
 
 
 def test_a_breakdown_that_cannot_be_protected_is_left_out_and_named(demo_data, export_server):
-    # tests/meldingen/test_publication.py: four grounds with one report each under a total of 4
+    # tests.publication.test_protected.py: four grounds with one report each under a total of 4
     # cannot be protected by any pattern, so the ground table is given up. The briefing must
     # leave out that figure and table (not fail, not show them) and say so.
     import dataclasses
 
     from briefing.content import available_chart_keys, available_table_keys, chart_title
-    from meldingen.publication import build_publication
-    from tests.meldingen.test_publication import RULES, four_ones_in_2021
+    from publication.protected import build_publication
+    from tests.publication.test_protected import RULES, four_ones_in_2021
 
     publication = build_publication(four_ones_in_2021(), RULES)
     data = dataclasses.replace(demo_data, publication=publication)
@@ -290,8 +290,8 @@ def test_the_standard_set_names_what_it_left_out(demo_data, export_server, tmp_p
     from docx import Document
 
     from briefing.build import build_standard_set
-    from meldingen.publication import build_publication
-    from tests.meldingen.test_publication import RULES, four_ones_in_2021
+    from publication.protected import build_publication
+    from tests.publication.test_protected import RULES, four_ones_in_2021
 
     data = dataclasses.replace(demo_data, publication=build_publication(four_ones_in_2021(), RULES))
     manifest = build_standard_set(data, tmp_path, [2020, 2021, 2022], today=dt.date(2026, 3, 2))

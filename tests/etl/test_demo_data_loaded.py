@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from etl import warehouse
+from etl.coverage import MISSING, coverage_table
 from etl.loading import collect_files, load_files
-from meldingen.coverage import MISSING, coverage_table
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from app.auth import ADMINISTRATOR, UPLOADER, VIEWER, Principal, local_principal
 from etl import warehouse
 from etl.loading import IncomingFile, collect_files, load_files
-from meldingen.auth import ADMINISTRATOR, UPLOADER, VIEWER, Principal, local_principal
 
 REPO = Path(__file__).resolve().parents[2]
 SMALL = REPO / "tests" / "app" / "fixtures" / "small"

@@ -1,11 +1,11 @@
-"""Roles file, claims to rights, and the server-side checks (meldingen/auth.py)."""
+"""Roles file, claims to rights, and the server-side checks (app/auth.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from meldingen import auth
-from meldingen.auth import (
+from app import auth
+from app.auth import (
     ADMINISTRATOR,
     UPLOADER,
     VIEWER,

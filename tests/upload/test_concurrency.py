@@ -17,8 +17,8 @@ COMMITTER = textwrap.dedent(
     import json, sys, time
     from pathlib import Path
     from etl.loading import IncomingFile
-    from meldingen import upload
-    from meldingen.auth import Principal
+    from app import upload
+    from app.auth import Principal
     db, file_path, identity, ready, go = sys.argv[1:6]
     user = Principal(identity, identity, "login", True, frozenset({"viewer", "uploader"}),
                      frozenset({"BZK"}))

@@ -10,6 +10,8 @@ import sys
 
 import pytest
 
+from app import upload
+from app.auth import AccessDenied
 from etl.loading import (
     IncomingFile,
     audit_journal_path,
@@ -17,8 +19,6 @@ from etl.loading import (
     read_journal,
     rebuild,
 )
-from meldingen import upload
-from meldingen.auth import AccessDenied
 from tests.etl.conftest import file_fingerprint
 from tests.upload.conftest import (
     ADMIN,

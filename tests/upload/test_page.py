@@ -6,8 +6,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from app import auth
 from etl.loading import IncomingFile, load_files
-from meldingen import auth
 from tests.etl.conftest import file_fingerprint
 from tests.upload.conftest import BZK_2022_CORRECTED, BZK_2023, FIN_2023, HEADER, REPO, query
 

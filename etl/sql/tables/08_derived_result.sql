@@ -1,5 +1,5 @@
 -- Results derived from this warehouse version by the writer, right after a load and in the same
--- swap (meldingen/derived.py): the protected publication and the capture-recapture estimate, so
+-- swap (publication/derived.py): the protected publication and the capture-recapture estimate, so
 -- that readers do not recompute them (up to tens of seconds on sparse data). A cache, never a
 -- source: replaced whole on every load, ignored when `fingerprint` (the code and rules that made
 -- it) differs from the reader's, and rebuilt by `etl rebuild`. Holds no true counts beyond what

@@ -1,0 +1,527 @@
+"""Texts of the dashboard."""
+
+TEXTS: dict[str, dict[str, str]] = {
+    "app.name": {
+        "nl": "Meldingenmonitor Rijk",
+        "en": "Meldingenmonitor Rijk (reports monitor)",
+    },
+    "app.tagline": {
+        "nl": "Meldingen van discriminatie en racisme door medewerkers van het Rijk, sinds 2018.",
+        "en": "Reports of discrimination and racism by central government staff, since 2018.",
+    },
+    "language.label": {"nl": "Taal / Language", "en": "Taal / Language"},
+    "nav.overview": {"nl": "Overzicht", "en": "Overview"},
+    "nav.trends": {"nl": "Trends", "en": "Trends"},
+    "nav.coverage": {"nl": "Dekking", "en": "Coverage"},
+    "nav.about": {"nl": "Over de cijfers", "en": "About the figures"},
+    "app.loading_demo": {
+        "nl": "Eerste start: de synthetische voorbeeldgegevens worden geladen…",
+        "en": "First start: loading the synthetic demo data…",
+    },
+    "app.protecting": {
+        "nl": "Cijfers worden berekend en kleine aantallen afgeschermd…",
+        "en": "Computing figures and protecting small numbers…",
+    },
+    "app.synthetic_banner": {
+        "nl": "**Synthetische voorbeeldgegevens.** Deze cijfers zijn verzonnen om de monitor te "
+        "laten zien; ze sluiten aan bij de Kamerbrief (2018-2020) maar zijn geen echte meldingen.",
+        "en": "**Synthetic demo data.** These figures are made up to demonstrate the monitor; they "
+        "match the letter to parliament (2018-2020) but are not real reports.",
+    },
+    "app.data_version": {
+        "nl": "Gegevensversie (aanleveringen / laatste / datum): {version}",
+        "en": "Data version (submissions / latest / date): {version}",
+    },
+    "app.no_data": {
+        "nl": "Er zijn nog geen gegevens geladen. Laad de aanleveringen van de departementen met "
+        "`python -m etl load MAP` en ververs deze pagina.",
+        "en": "No data has been loaded yet. Load the departments' submissions with "
+        "`python -m etl load FOLDER` and refresh this page.",
+    },
+    "error.generic": {
+        "nl": "Er ging iets mis bij het tonen van deze pagina. Probeer het opnieuw; blijft het "
+        "misgaan, neem dan contact op met de beheerder. (De details staan in het serverlog.)",
+        "en": "Something went wrong while showing this page. Please try again; if it keeps "
+        "failing, contact the administrator. (Details are in the server log.)",
+    },
+    # charts
+    "chart.reports": {"nl": "Aantal meldingen", "en": "Number of reports"},
+    "chart.rate_axis": {"nl": "Meldingen per 1.000 fte", "en": "Reports per 1,000 fte"},
+    "chart.percent": {"nl": "Procent", "en": "Percent"},
+    "chart.share": {"nl": "Aandeel discriminatie", "en": "Share of discrimination"},
+    "chart.hidden_value": {"nl": "afgeschermd", "en": "not shown"},
+    "chart.hidden_segment": {
+        "nl": "Afgeschermd (kleine aantallen)",
+        "en": "Not shown (small numbers)",
+    },
+    "chart.hidden_segment_hover": {
+        "nl": "Samen afgeschermde aantallen: niet per onderdeel te tonen",
+        "en": "Protected counts together: cannot be shown per item",
+    },
+    "chart.interval": {"nl": "95%-interval", "en": "95% interval"},
+    "chart.table_alternative": {"nl": "Tabel bij deze grafiek", "en": "Table for this chart"},
+    "label.total": {"nl": "Totaal", "en": "Total"},
+    "label.year": {"nl": "Jaar", "en": "Year"},
+    # measures and breakdowns
+    "measure.discrimination": {
+        "nl": "Meldingen over discriminatie en racisme",
+        "en": "Reports concerning discrimination and racism",
+    },
+    "measure.all": {
+        "nl": "Alle meldingen ongewenst gedrag",
+        "en": "All reports of undesirable behaviour",
+    },
+    "breakdown.total": {"nl": "Totaal", "en": "Total"},
+    "breakdown.channel": {"nl": "Kanaal", "en": "Channel"},
+    "breakdown.department": {"nl": "Ministerie", "en": "Ministry"},
+    "breakdown.category": {"nl": "Categorie", "en": "Category"},
+    "breakdown.concerns": {"nl": "Betreft discriminatie", "en": "Concerns discrimination"},
+    "breakdown.ground": {"nl": "Discriminatiegrond", "en": "Ground of discrimination"},
+    "breakdown.outcome": {"nl": "Uitkomst", "en": "Outcome"},
+    "scale.aantal": {"nl": "Aantal", "en": "Count"},
+    "scale.per1000fte": {"nl": "Per 1.000 fte", "en": "Per 1,000 fte"},
+    "channel.integriteitscoordinator": {
+        "nl": "Integriteitscoördinator",
+        "en": "Integrity coordinator",
+    },
+    "channel.meldpunt": {"nl": "Departementaal meldpunt", "en": "Departmental report point"},
+    "channel.vertrouwenspersoon": {"nl": "Vertrouwenspersoon", "en": "Confidential adviser"},
+    "channel.klachtencommissie": {"nl": "Klachtencommissie", "en": "Complaints committee"},
+    "channel.leidinggevende": {"nl": "Leidinggevende", "en": "Manager"},
+    "channel_short.integriteitscoordinator": {"nl": "IC", "en": "IC"},
+    "channel_short.meldpunt": {"nl": "MP", "en": "RP"},
+    "channel_short.vertrouwenspersoon": {"nl": "VP", "en": "CA"},
+    "channel_short.klachtencommissie": {"nl": "KC", "en": "CC"},
+    "channel_definition.integriteitscoordinator": {
+        "nl": "neemt meldingen van ongewenste omgangsvormen aan en kan een intern onderzoek "
+        "adviseren (volgens de Baseline Intern Persoonsgericht Onderzoek, 2020).",
+        "en": "receives reports of undesirable behaviour and can advise an internal "
+        "investigation (under the 2020 baseline for internal investigations, BIPO).",
+    },
+    "channel_definition.meldpunt": {
+        "nl": "departementaal meldpunt, waar meldingen niet via de integriteitscoördinator lopen.",
+        "en": "departmental report point, where reports do not go through the integrity coordinator.",
+    },
+    "channel_definition.vertrouwenspersoon": {
+        "nl": "laagdrempelig en vertrouwelijk: luistert, ondersteunt en helpt handelingsopties op "
+        "een rij te zetten. Niet elk gesprek leidt tot een melding elders.",
+        "en": "low-threshold and confidential: listens, supports and helps to list options. Not "
+        "every conversation leads to a report elsewhere.",
+    },
+    "channel_definition.klachtencommissie": {
+        "nl": "onafhankelijke klachtencommissie ongewenste omgangsvormen (per ministerie; sinds 1 "
+        "januari 2025 ook een rijksbrede commissie, KCOO). Het bevoegd gezag beslist over de klacht.",
+        "en": "independent complaints committee for undesirable behaviour (per ministry; since 1 "
+        "January 2025 also a government-wide committee, KCOO). The competent authority decides.",
+    },
+    "channel_definition.leidinggevende": {
+        "nl": "de eerste route volgens de Kamerbrief, maar meldingen bij leidinggevenden worden "
+        "nergens geregistreerd en ontbreken dus in deze cijfers.",
+        "en": "the first route according to the letter, but reports to managers are not "
+        "registered anywhere and are therefore missing from these figures.",
+    },
+    "category.discriminatie": {"nl": "Discriminatie", "en": "Discrimination"},
+    "category.racisme": {"nl": "Racisme", "en": "Racism"},
+    "category.seksuele_intimidatie": {"nl": "Seksuele intimidatie", "en": "Sexual harassment"},
+    "category.pesten": {"nl": "Pesten", "en": "Bullying"},
+    "category.agressie_geweld": {"nl": "Agressie en geweld", "en": "Aggression and violence"},
+    "category.overig": {"nl": "Overig", "en": "Other"},
+    "category.niet_ingevuld": {"nl": "Niet ingevuld", "en": "Not filled in"},
+    "concerns.ja": {"nl": "Ja", "en": "Yes"},
+    "concerns.deels": {"nl": "Deels", "en": "Partly"},
+    "concerns.nee": {"nl": "Nee", "en": "No"},
+    "ground.godsdienst": {"nl": "Godsdienst", "en": "Religion"},
+    "ground.levensovertuiging": {"nl": "Levensovertuiging", "en": "Belief"},
+    "ground.politieke_gezindheid": {"nl": "Politieke gezindheid", "en": "Political opinion"},
+    "ground.ras": {"nl": "Ras (herkomst, huidskleur)", "en": "Race (origin, skin colour)"},
+    "ground.geslacht": {"nl": "Geslacht", "en": "Sex"},
+    "ground.nationaliteit": {"nl": "Nationaliteit", "en": "Nationality"},
+    "ground.seksuele_gerichtheid": {"nl": "Seksuele gerichtheid", "en": "Sexual orientation"},
+    "ground.burgerlijke_staat": {"nl": "Burgerlijke staat", "en": "Civil status"},
+    "ground.handicap_chronische_ziekte": {
+        "nl": "Handicap of chronische ziekte",
+        "en": "Disability or chronic illness",
+    },
+    "ground.leeftijd": {"nl": "Leeftijd", "en": "Age"},
+    "ground.arbeidsduur": {"nl": "Arbeidsduur", "en": "Working hours"},
+    "ground.contract": {"nl": "Soort contract", "en": "Type of contract"},
+    "ground.overig": {"nl": "Overig", "en": "Other"},
+    "ground.onbekend": {"nl": "Onbekend", "en": "Unknown"},
+    "ground.niet_ingevuld": {"nl": "Niet ingevuld", "en": "Not filled in"},
+    "outcome.gegrond": {"nl": "Gegrond", "en": "Well-founded"},
+    "outcome.deels_gegrond": {"nl": "Deels gegrond", "en": "Partly well-founded"},
+    "outcome.ongegrond": {"nl": "Ongegrond", "en": "Unfounded"},
+    "outcome.niet_ontvankelijk": {"nl": "Niet-ontvankelijk", "en": "Inadmissible"},
+    "outcome.ingetrokken": {"nl": "Ingetrokken", "en": "Withdrawn"},
+    "outcome.in_behandeling": {"nl": "In behandeling", "en": "Pending"},
+    "outcome.onbekend": {"nl": "Onbekend", "en": "Unknown"},
+    "outcome.niet_ingevuld": {"nl": "Niet ingevuld", "en": "Not filled in"},
+    # year-on-year change (exact conditional test)
+    "change.significant_increase": {
+        "nl": "Van {previous_year} naar {year} steeg het aantal van {previous} naar {count}; die "
+        "stijging is statistisch significant (exacte toets, p = {p}).",
+        "en": "From {previous_year} to {year} the number rose from {previous} to {count}; the "
+        "increase is statistically significant (exact test, p = {p}).",
+    },
+    "change.significant_decrease": {
+        "nl": "Van {previous_year} naar {year} daalde het aantal van {previous} naar {count}; die "
+        "daling is statistisch significant (exacte toets, p = {p}).",
+        "en": "From {previous_year} to {year} the number fell from {previous} to {count}; the "
+        "decrease is statistically significant (exact test, p = {p}).",
+    },
+    "change.no_significant_change": {
+        "nl": "Van {previous_year} naar {year}: {previous} en {count} meldingen. Dat verschil is "
+        "niet statistisch significant (exacte toets, p = {p}); het past bij toeval.",
+        "en": "From {previous_year} to {year}: {previous} and {count} reports. The difference is "
+        "not statistically significant (exact test, p = {p}); it is consistent with chance.",
+    },
+    "change.not_testable": {
+        "nl": "De verandering ten opzichte van het jaar ervoor is niet te toetsen: een van beide "
+        "aantallen is afgeschermd of ontbreekt.",
+        "en": "The change from the previous year cannot be tested: one of the two counts is "
+        "protected or missing.",
+    },
+    # summaries (one sentence per chart)
+    "summary.too_few": {
+        "nl": "Te weinig getoonde aantallen voor een samenvatting.",
+        "en": "Too few shown counts for a summary.",
+    },
+    "summary.discrimination_series": {
+        "nl": "Het aantal meldingen over discriminatie en racisme ging van {first} in {first_year} "
+        "naar {last} in {last_year}; de kleur laat zien via welk kanaal.",
+        "en": "Reports concerning discrimination and racism went from {first} in {first_year} to "
+        "{last} in {last_year}; the colours show through which channel.",
+    },
+    "summary.concerns": {
+        "nl": "In {year} gingen {ja} meldingen geheel en {deels} deels over discriminatie of racisme.",
+        "en": "In {year}, {ja} reports concerned discrimination or racism entirely and {deels} partly.",
+    },
+    "summary.share": {
+        "nl": "In {year} ging {share} van alle meldingen van ongewenst gedrag (geheel of deels) "
+        "over discriminatie of racisme.",
+        "en": "In {year}, {share} of all reports of undesirable behaviour concerned "
+        "discrimination or racism (entirely or partly).",
+    },
+    "summary.trend": {
+        "nl": "{label}: van {first} in {first_year} naar {last} in {last_year}.",
+        "en": "{label}: from {first} in {first_year} to {last} in {last_year}.",
+    },
+    "summary.trend_rate": {
+        "nl": "{label}: van {first} per 1.000 fte in {first_year} naar {last} in {last_year}.",
+        "en": "{label}: from {first} per 1,000 fte in {first_year} to {last} in {last_year}.",
+    },
+    # overview
+    "overview.title": {"nl": "Overzicht", "en": "Overview"},
+    "overview.intro": {
+        "nl": "Hoeveel meldingen over discriminatie en racisme medewerkers van het Rijk (alle "
+        "ministeries behalve Defensie) doen, en langs welke weg. Het gaat om geregistreerde "
+        "meldingen: veel voorvallen worden nooit gemeld.",
+        "en": "How many reports of discrimination and racism central government staff (every "
+        "ministry except Defence) make, and through which channel. These are registered reports: "
+        "many incidents are never reported.",
+    },
+    "overview.latest_heading": {
+        "nl": "Laatste volledige jaar: {year}",
+        "en": "Latest complete year: {year}",
+    },
+    "overview.metric_reports": {
+        "nl": "Meldingen discriminatie en racisme {year}",
+        "en": "Reports of discrimination and racism {year}",
+    },
+    "overview.metric_reports_help": {
+        "nl": "Meldingen die geheel of deels over discriminatie of racisme gaan, bij alle "
+        "geregistreerde kanalen samen (zonder ontdubbeling tussen kanalen).",
+        "en": "Reports concerning discrimination or racism entirely or partly, all registered "
+        "channels together (not deduplicated across channels).",
+    },
+    "overview.metric_ja_deels": {
+        "nl": "Waarvan geheel / deels",
+        "en": "Of which entirely / partly",
+    },
+    "overview.metric_ja_deels_help": {
+        "nl": "'Deels': bijvoorbeeld een klacht over pesten die ook discriminatie betreft.",
+        "en": "'Partly': for example a complaint about bullying that also concerns discrimination.",
+    },
+    "overview.metric_share": {"nl": "Aandeel in alle meldingen", "en": "Share of all reports"},
+    "overview.metric_share_help": {
+        "nl": "Meldingen over discriminatie en racisme gedeeld door alle meldingen van ongewenste "
+        "omgangsvormen (pesten, intimidatie, agressie, overig).",
+        "en": "Reports concerning discrimination and racism divided by all reports of undesirable "
+        "behaviour (bullying, harassment, aggression, other).",
+    },
+    "overview.incomplete_years": {
+        "nl": "**Onvolledige jaren.** Hier ontbreekt een aanlevering; de cijfers voor die jaren "
+        "zijn daardoor te laag (zie Dekking):",
+        "en": "**Incomplete years.** A submission is missing here; figures for those years are "
+        "therefore too low (see Coverage):",
+    },
+    "overview.letter_heading": {
+        "nl": "Klopt het met wat de Kamer is verteld?",
+        "en": "Does it match what parliament was told?",
+    },
+    "overview.letter_intro": {
+        "nl": "De Kamerbrief noemde voor 2018-2020 per jaar 25 tot 35 meldingen bij "
+        "integriteitscoördinatoren, meldpunten en vertrouwenspersonen, en 5 klachten bij de "
+        "klachtencommissies die deels over discriminatie en racisme gingen. Per jaar kunnen we "
+        "dit niet tonen zonder kleine aantallen te onthullen; over de drie jaren samen wel.",
+        "en": "The letter to parliament gave, for 2018-2020, 25 to 35 reports a year to integrity "
+        "coordinators, report points and confidential advisers, and 5 complaints at the "
+        "complaints committees that partly concerned discrimination and racism. Per year this "
+        "cannot be shown without revealing small numbers; over the three years together it can.",
+    },
+    "overview.chart_channels": {
+        "nl": "Meldingen over discriminatie en racisme per jaar, naar kanaal",
+        "en": "Reports concerning discrimination and racism per year, by channel",
+    },
+    "overview.chart_concerns": {
+        "nl": "Geheel of deels over discriminatie en racisme",
+        "en": "Entirely or partly concerning discrimination and racism",
+    },
+    "overview.chart_share": {
+        "nl": "Aandeel discriminatie en racisme in alle meldingen van ongewenst gedrag",
+        "en": "Share of discrimination and racism in all reports of undesirable behaviour",
+    },
+    "letter.what": {"nl": "Wat", "en": "What"},
+    "letter.published": {"nl": "Kamerbrief", "en": "Letter to parliament"},
+    "letter.monitor": {"nl": "Deze monitor", "en": "This monitor"},
+    "letter.verdict": {"nl": "Oordeel", "en": "Verdict"},
+    "letter.registrations": {
+        "nl": "Meldingen bij integriteitscoördinatoren, meldpunten en vertrouwenspersonen, 2018-2020 samen",
+        "en": "Reports to integrity coordinators, report points and confidential advisers, 2018-2020 together",
+    },
+    "letter.committee": {
+        "nl": "Klachten bij klachtencommissies die deels discriminatie betroffen, 2018-2020 samen",
+        "en": "Complaints at complaints committees partly concerning discrimination, 2018-2020 together",
+    },
+    "letter.per_year_band": {"nl": "25-35 per jaar", "en": "25-35 a year"},
+    "letter.agrees": {"nl": "✓ komt overeen", "en": "✓ agrees"},
+    "letter.differs": {"nl": "✗ wijkt af", "en": "✗ differs"},
+    "letter.not_delivered": {"nl": "niet aangeleverd", "en": "not delivered"},
+    "letter.not_shown": {"nl": "afgeschermd", "en": "not shown"},
+    # trends
+    "trends.title": {"nl": "Trends", "en": "Trends"},
+    "trends.intro": {
+        "nl": "Kies wat u wilt zien en hoe het is uitgesplitst. De lijnen tonen aantallen met een "
+        "95%-interval: de spreiding die bij zulke kleine aantallen door toeval alleen al ontstaat.",
+        "en": "Choose what to see and how it is broken down. Lines show counts with a 95% interval: "
+        "the spread that chance alone produces with numbers this small.",
+    },
+    "trends.measure": {"nl": "Wat", "en": "What"},
+    "trends.breakdown": {"nl": "Uitsplitsen naar", "en": "Break down by"},
+    "trends.items": {"nl": "Toon", "en": "Show"},
+    "trends.items_all": {"nl": "Alle", "en": "All"},
+    "trends.year_from": {"nl": "Van", "en": "From"},
+    "trends.year_to": {"nl": "Tot en met", "en": "To"},
+    "trends.scale": {"nl": "Schaal", "en": "Scale"},
+    "trends.filters_note": {
+        "nl": "Er is steeds één uitsplitsing tegelijk: zo kunnen twee selecties niet van elkaar "
+        "worden afgetrokken om een kleine groep melders te herkennen. Ministeries tellen door over "
+        "de herindeling van 2024 (EZ en KGG bij EZK, LVVN bij LNV).",
+        "en": "One breakdown at a time: so that two selections cannot be subtracted from each other "
+        "to recognise a small group of reporters. Ministries are followed across the 2024 "
+        "reorganisation (EZ and KGG with EZK, LVVN with LNV).",
+    },
+    "trends.chart_title": {
+        "nl": "{measure}, naar {breakdown}",
+        "en": "{measure}, by {breakdown}",
+    },
+    "trends.change_heading": {"nl": "Verandering naar {year}", "en": "Change to {year}"},
+    "trends.largest_shown": {
+        "nl": "De {shown} grootste van {total} worden getoond; kies er zelf bij 'Toon'.",
+        "en": "The {shown} largest of {total} are shown; choose your own under 'Show'.",
+    },
+    "trends.events": {"nl": "Gemarkeerd in de grafiek:", "en": "Marked in the chart:"},
+    "trends.per_1000": {"nl": "per 1.000 fte", "en": "per 1,000 fte"},
+    "trends.rate_unavailable": {
+        "nl": "Per 1.000 fte kan alleen voor het totaal en per ministerie: voor kanalen, "
+        "categorieën, gronden en uitkomsten is er geen noemer. Hieronder staan de aantallen.",
+        "en": "Per 1,000 fte is available only for the total and per ministry: channels, categories, "
+        "grounds and outcomes have no denominator. The counts are shown below.",
+    },
+    "trends.rate_partial": {
+        "nl": "Voor sommige jaren ontbreekt het fte-aantal van een of meer ministeries; daar staat "
+        "geen waarde.",
+        "en": "For some years the fte of one or more ministries is missing; no value is shown there.",
+    },
+    "trends.rate_none": {
+        "nl": "Voor deze selectie zijn er geen fte-aantallen; er kan geen tarief worden berekend.",
+        "en": "There are no fte figures for this selection; no rate can be computed.",
+    },
+    "trends.method_note": {
+        "nl": "Intervallen: exact Poisson (Garwood, 95%). Verandering: exacte voorwaardelijke "
+        "binomiale toets van het laatste jaar tegen het jaar ervoor. Afgeschermde aantallen krijgen "
+        "geen interval en geen toets.",
+        "en": "Intervals: exact Poisson (Garwood, 95%). Change: exact conditional binomial test of "
+        "the last year against the year before. Protected counts get no interval and no test.",
+    },
+    # coverage page
+    "coverage.title": {"nl": "Dekking", "en": "Coverage"},
+    "coverage.intro": {
+        "nl": "Welke ministeries per jaar en kanaal hebben aangeleverd. Een ontbrekende aanlevering "
+        "is iets anders dan 'geen meldingen': dat laatste geeft een ministerie aan met een regel "
+        "met aantal 0.",
+        "en": "Which ministries delivered per year and channel. A missing delivery is not the same "
+        "as 'no reports': a ministry says the latter with a row with count 0.",
+    },
+    "coverage.per_year_heading": {"nl": "Per jaar", "en": "Per year"},
+    "coverage.matrix_heading": {"nl": "Per ministerie en jaar", "en": "Per ministry and year"},
+    "coverage.legend": {
+        "nl": "IC = integriteitscoördinator, MP = meldpunt, VP = vertrouwenspersoon, KC = "
+        "klachtencommissie. ● aangeleverd, 0 expliciet geen meldingen, – ontbreekt, · kanaal "
+        "bestaat niet bij dit ministerie (nooit aangeleverd).",
+        "en": "IC = integrity coordinator, RP = report point, CA = confidential adviser, CC = "
+        "complaints committee. ● delivered, 0 explicitly no reports, – missing, · channel does not "
+        "exist at this ministry (never delivered).",
+    },
+    "coverage.history_heading": {"nl": "Aanleveringen", "en": "Submissions"},
+    "coverage.history_intro": {
+        "nl": "Elke geladen aanlevering met herkomst. Een nieuwere aanlevering voor hetzelfde "
+        "ministerie, jaar en kanaal vervangt de oudere; de oudere blijft bewaard.",
+        "en": "Every loaded submission with its provenance. A newer submission for the same ministry, "
+        "year and channel replaces the older one; the older one is kept.",
+    },
+    "history.submission": {"nl": "Aanlevering", "en": "Submission"},
+    "history.file": {"nl": "Bestand", "en": "File"},
+    "history.kind": {"nl": "Soort", "en": "Kind"},
+    "history.covers": {"nl": "Dekt", "en": "Covers"},
+    "history.loaded_at": {"nl": "Geladen op (UTC)", "en": "Loaded at (UTC)"},
+    "history.loaded_by": {"nl": "Door", "en": "By"},
+    "history.replaced_by": {"nl": "Vervangen door", "en": "Replaced by"},
+    "history.person_hidden": {"nl": "(alleen voor beheerders)", "en": "(administrators only)"},
+    # about
+    "about.title": {"nl": "Over de cijfers", "en": "About the figures"},
+    "about.caveats_heading": {
+        "nl": "Eerst: wat deze cijfers niet zeggen",
+        "en": "First: what these figures do not say",
+    },
+    "about.caveats": {
+        "nl": "- **Meldingen zijn geen voorvallen.** De monitor telt hoeveel mensen discriminatie "
+        "of racisme melden, niet hoeveel er gebeurt. Meer meldingen kan betekenen dat melden "
+        "beter bekend of veiliger is geworden.\n"
+        "- **Veel wordt nooit gemeld.** Uit enquêtes blijkt dat ongeveer 1 op de 10 medewerkers "
+        "van het Rijk discriminatie ervaart; slechts een klein deel meldt dat ergens.\n"
+        "- **De leidinggevende ontbreekt.** De meest gebruikte route, melden bij de "
+        "leidinggevende, wordt nergens geregistreerd.\n"
+        "- **Dubbeltellingen.** Een zaak die bij twee kanalen binnenkomt, telt in de totalen twee "
+        "keer mee; alleen waar departementen een koppelsleutel meegeven is te zien dat het om één "
+        "zaak gaat.\n"
+        "- **Kleine aantallen** worden afgeschermd; een trend over enkele meldingen zegt weinig "
+        "(zie de intervallen).\n"
+        "- **Breuken in de reeks**: de herindeling van ministeries in 2024 en de rijksbrede "
+        "klachtencommissie vanaf 2025 staan als markeringen in de grafieken.",
+        "en": "- **Reports are not incidents.** The monitor counts how many people report "
+        "discrimination or racism, not how much happens. More reports can mean that reporting "
+        "has become better known or safer.\n"
+        "- **Much is never reported.** Surveys show that about 1 in 10 central government staff "
+        "experience discrimination; only a small part report it anywhere.\n"
+        "- **The manager is missing.** The most used route, reporting to one's manager, is not "
+        "registered anywhere.\n"
+        "- **Double counting.** A case reaching two channels counts twice in the totals; only "
+        "where departments supply a link key can it be seen as one case.\n"
+        "- **Small numbers** are protected; a trend over a few reports says little (see the "
+        "intervals).\n"
+        "- **Series breaks**: the 2024 reorganisation of ministries and the government-wide "
+        "complaints committee from 2025 are marked in the charts.",
+    },
+    "about.channels_heading": {"nl": "Kanalen", "en": "Channels"},
+    "about.categories_heading": {
+        "nl": "Categorieën en gronden",
+        "en": "Categories and grounds",
+    },
+    "about.categories": {
+        "nl": "Departementen leveren alle meldingen van ongewenste omgangsvormen aan: {categories}. "
+        "Een melding 'betreft discriminatie' **ja** (discriminatie en racisme), **deels** (zoals "
+        "een klacht over pesten die ook discriminatie betreft) of **nee**. De monitor telt ja en "
+        "deels als meldingen over discriminatie en racisme, en toont ze apart. "
+        "Discriminatiegronden volgen de Algemene wet gelijke behandeling: {grounds}.",
+        "en": "Departments submit all reports of undesirable behaviour: {categories}. A report "
+        "'concerns discrimination' **yes** (discrimination and racism), **partly** (such as a "
+        "complaint about bullying that also concerns discrimination) or **no**. The monitor counts "
+        "yes and partly as reports concerning discrimination and racism, and shows them apart. "
+        "Grounds of discrimination follow the Equal Treatment Act: {grounds}.",
+    },
+    "about.methods_heading": {"nl": "Hoe wordt gerekend", "en": "How it is calculated"},
+    "about.methods": {
+        "nl": "- **Aantal**: de som van `aantal` over de meldingen van de geldende aanleveringen.\n"
+        "- **95%-interval**: exact Poisson-interval (Garwood). Het laat zien hoe groot toevallige "
+        "schommelingen bij zulke aantallen zijn.\n"
+        "- **Per 1.000 fte**: 1.000 × aantal / fte van dezelfde ministeries in hetzelfde jaar; "
+        "alleen als alle betrokken ministeries hun fte hebben aangeleverd.\n"
+        "- **Verandering**: exacte voorwaardelijke binomiale toets (gegeven het totaal van twee "
+        "jaren, is de verdeling over de jaren te verwachten bij een gelijk blijvend niveau?). "
+        "'Geen significante verandering' is een uitkomst: het verschil past bij toeval.\n"
+        "- **Laatste volledige jaar**: het nieuwste jaar waarin elk ministerie elk kanaal dat het "
+        "heeft, heeft aangeleverd.\n"
+        "- **Ministeries over de herindeling van 2024**: EZ en KGG tellen bij EZK, LVVN bij LNV; "
+        "VRO en AenM staan apart.",
+        "en": "- **Count**: the sum of `aantal` over the reports of the submissions in force.\n"
+        "- **95% interval**: exact Poisson interval (Garwood). It shows how large chance "
+        "fluctuations are for such counts.\n"
+        "- **Per 1,000 fte**: 1,000 × count / fte of the same ministries in the same year; only "
+        "when every ministry involved delivered its fte.\n"
+        "- **Change**: exact conditional binomial test (given the total of two years, is the split "
+        "over the years what a constant level would give?). 'No significant change' is a result: "
+        "the difference is consistent with chance.\n"
+        "- **Latest complete year**: the newest year in which every ministry delivered every "
+        "channel it has.\n"
+        "- **Ministries across the 2024 reorganisation**: EZ and KGG count with EZK, LVVN with LNV; "
+        "VRO and AenM stand alone.",
+    },
+    "about.protection_heading": {
+        "nl": "Bescherming van kleine aantallen",
+        "en": "Protection of small numbers",
+    },
+    "about.protection": {
+        "nl": "Geen melder mag herkenbaar zijn uit een grafiek, tabel, tooltip of download, of uit "
+        "het verschil tussen twee daarvan. Daarom:\n"
+        "- aantallen van 1 tot {threshold} worden getoond als **{below}**;\n"
+        "- waar een afgeschermd aantal uit de andere cijfers en totalen te berekenen zou zijn, "
+        "wordt ook een ander cijfer afgeschermd (**{secondary}**); een controle met lineaire "
+        "programmering bewijst dat elk afgeschermd aantal minstens {width} breed onzeker blijft;\n"
+        "- nullen worden getoond: 'geen meldingen' onthult niemand;\n"
+        "- er is steeds één uitsplitsing tegelijk, zodat selecties niet van elkaar af te trekken zijn;\n"
+        "- alle tabellen die de monitor kan tonen, worden samen beschermd.",
+        "en": "No reporter may be identifiable from a chart, table, tooltip or download, or from the "
+        "difference between two of them. Therefore:\n"
+        "- counts from 1 to below {threshold} are shown as **{below}**;\n"
+        "- where a protected count could be calculated from the other figures and totals, another "
+        "figure is protected too (**{secondary}**); a linear-programming check proves that every "
+        "protected count stays uncertain by at least {width};\n"
+        "- zeros are shown: 'no reports' reveals nobody;\n"
+        "- one breakdown at a time, so that selections cannot be subtracted from each other;\n"
+        "- all tables the monitor can show are protected together.",
+    },
+    "about.sources_heading": {"nl": "Bronnen", "en": "Sources"},
+    "about.source_letter": {
+        "nl": "Kamerbrief over meldpunten discriminerend gedrag binnen het Rijk (toezegging "
+        "begrotingsbehandeling BZK, 28 oktober 2021): 25 tot 35 meldingen per jaar in 2018-2020 en "
+        "5 klachten die deels discriminatie betroffen.",
+        "en": "Letter to parliament on reporting points for discriminatory behaviour within central "
+        "government (commitment in the BZK budget debate, 28 October 2021): 25 to 35 reports a "
+        "year in 2018-2020 and 5 complaints partly concerning discrimination.",
+    },
+    "about.source_fte": {"nl": "Omvang sector Rijk (fte)", "en": "Size of sector Rijk (fte)"},
+    "about.source_events": {
+        "nl": "Gebeurtenissen in de grafieken",
+        "en": "Events in the charts",
+    },
+    "about.contract_heading": {
+        "nl": "Het gegevenscontract in het kort",
+        "en": "The data contract in short",
+    },
+    "about.contract": {
+        "nl": "Departementen leveren per jaar een CSV- of Excelbestand aan met per regel één melding "
+        "(of met `aantal` meerdere gelijke): `departement`, `jaar`, `kanaal`, `categorie` "
+        "(verplicht) en `betreft_discriminatie`, `grond`, `uitkomst`, `organisatie`, `aantal`, "
+        "`koppelsleutel` (optioneel). Geen persoonsgegevens. 'Geen meldingen' is een regel met "
+        "aantal 0. Een nieuwe aanlevering vervangt de vorige voor hetzelfde departement, jaar en "
+        "kanaal; oude versies blijven bewaard. Het volledige contract staat in "
+        "`docs/data-contract.md`.",
+        "en": "Departments submit a CSV or Excel file per year with one report per row (or several "
+        "identical ones with `aantal`): `departement`, `jaar`, `kanaal`, `categorie` (required) and "
+        "`betreft_discriminatie`, `grond`, `uitkomst`, `organisatie`, `aantal`, `koppelsleutel` "
+        "(optional). No personal data. 'No reports' is a row with count 0. A new submission "
+        "replaces the previous one for the same department, year and channel; old versions are "
+        "kept. The full contract is in `docs/data-contract.md`.",
+    },
+}

@@ -1,0 +1,242 @@
+"""Texts of upload page and login."""
+
+TEXTS: dict[str, dict[str, str]] = {
+    "upload.nav": {"nl": "Aanleveren", "en": "Submit data"},
+    "upload.title": {"nl": "Aanleveren", "en": "Submit data"},
+    "upload.intro": {
+        "nl": "Lever hier de jaarlijkse export van uw departement aan (CSV of Excel .xlsx). U ziet "
+        "meteen of het bestand aan het gegevenscontract voldoet (zie 'Over de cijfers') en wat er "
+        "verandert. Er wordt niets opgeslagen tot u op **Vastleggen** drukt.",
+        "en": "Submit your department's yearly export here (CSV or Excel .xlsx). You see at once "
+        "whether the file meets the data contract (see 'About the figures') and what will "
+        "change. Nothing is stored until you press **Commit**.",
+    },
+    "upload.local_mode": {
+        "nl": "**Lokale modus.** Er is geen inlogdienst ingesteld; de monitor draait alleen op deze "
+        "computer (127.0.0.1). U werkt als beheerder en wordt vastgelegd als '{identity}'.",
+        "en": "**Local mode.** No identity provider is configured; the monitor only runs on this "
+        "computer (127.0.0.1). You work as administrator and are recorded as '{identity}'.",
+    },
+    "upload.logged_in_rights": {
+        "nl": "Ingelogd als {identity}. U mag aanleveren voor: {departments}.",
+        "en": "Logged in as {identity}. You may submit for: {departments}.",
+    },
+    "upload.all_departments": {"nl": "alle departementen", "en": "all departments"},
+    "upload.no_rights": {
+        "nl": "U hebt geen recht om gegevens aan te leveren. Neem contact op met de beheerder van "
+        "de monitor als u namens een departement wilt aanleveren.",
+        "en": "You are not allowed to submit data. Contact the monitor's administrator if you "
+        "want to submit for a department.",
+    },
+    "upload.files_label": {
+        "nl": "Kies een of meer bestanden (CSV of .xlsx)",
+        "en": "Choose one or more files (CSV or .xlsx)",
+    },
+    "upload.new_heading": {"nl": "Nieuwe aanlevering", "en": "New submission"},
+    "upload.check_heading": {"nl": "Controle", "en": "Check"},
+    "upload.file_ok": {
+        "nl": "**{file}**: voldoet aan het gegevenscontract ({rows} regels, {reports} meldingen).",
+        "en": "**{file}**: meets the data contract ({rows} rows, {reports} reports).",
+    },
+    "upload.file_ok_fte": {
+        "nl": "**{file}**: voldoet aan het gegevenscontract (fte-bestand, {rows} regels).",
+        "en": "**{file}**: meets the data contract (fte file, {rows} rows).",
+    },
+    "upload.file_rejected": {
+        "nl": "**{file}** wordt afgewezen: {count} fout(en). Verbeter het bestand en kies het "
+        "opnieuw. Er is niets opgeslagen.",
+        "en": "**{file}** is rejected: {count} problem(s). Correct the file and choose it again. "
+        "Nothing was stored.",
+    },
+    "upload.error_report": {
+        "nl": "Foutenrapport downloaden (CSV)",
+        "en": "Download error report (CSV)",
+    },
+    "upload.error_report_help": {
+        "nl": "Uw regels met een extra kolom 'fouten'. Cellen die op persoonsgegevens lijken zijn "
+        "leeggemaakt.",
+        "en": "Your rows with an extra column 'errors'. Cells that look like personal data are "
+        "blanked.",
+    },
+    "upload.report_line": {"nl": "regel", "en": "line"},
+    "upload.report_problems": {"nl": "fouten", "en": "errors"},
+    "upload.denied": {
+        "nl": "U mag niet aanleveren voor {departments}. U kunt alleen aanleveren voor uw eigen "
+        "departement(en): {own}. Er is niets opgeslagen.",
+        "en": "You may not submit for {departments}. You can only submit for your own "
+        "department(s): {own}. Nothing was stored.",
+    },
+    "upload.overlap": {
+        "nl": "Meerdere gekozen bestanden gaan over {scopes}. Kies per departement, jaar en kanaal "
+        "één bestand.",
+        "en": "Several chosen files cover {scopes}. Choose one file per department, year and "
+        "channel.",
+    },
+    "upload.fix_first": {
+        "nl": "Vastleggen kan pas als alle gekozen bestanden goed zijn.",
+        "en": "You can commit once every chosen file is correct.",
+    },
+    "upload.identical": {
+        "nl": "**{file}** is precies zo al vastgelegd ({submission_id}). Vastleggen verandert "
+        "niets.",
+        "en": "**{file}** is already stored exactly like this ({submission_id}). Committing "
+        "changes nothing.",
+    },
+    "upload.preview_heading": {"nl": "Wat verandert er", "en": "What will change"},
+    "upload.preview_intro": {
+        "nl": "Ongeschermde aantallen van uw eigen departement, alleen zichtbaar voor de "
+        "aanleveraars van dit departement en beheerders. 'Nu' is wat nu geladen is, "
+        "'vorig jaar' wat voor het jaar ervoor geladen is; '–' betekent niet aangeleverd.",
+        "en": "Unprotected counts of your own department, only visible to this department's "
+        "submitters and administrators. 'Now' is what is loaded now, 'last year' what is "
+        "loaded for the year before; '–' means not submitted.",
+    },
+    "upload.per_channel": {"nl": "Totaal per kanaal", "en": "Total per channel"},
+    "upload.per_category": {"nl": "Per kanaal en categorie", "en": "Per channel and category"},
+    "upload.fte_heading": {"nl": "Fte", "en": "Fte"},
+    "upload.replaced_heading": {"nl": "Wordt vervangen", "en": "Will be replaced"},
+    "upload.nothing_replaced": {
+        "nl": "Er wordt niets vervangen: voor deze departementen, jaren en kanalen is nog niets "
+        "geladen.",
+        "en": "Nothing is replaced: nothing is loaded yet for these departments, years and "
+        "channels.",
+    },
+    "upload.col.department": {"nl": "Departement", "en": "Department"},
+    "upload.col.year": {"nl": "Jaar", "en": "Year"},
+    "upload.col.channel": {"nl": "Kanaal", "en": "Channel"},
+    "upload.col.category": {"nl": "Categorie", "en": "Category"},
+    "upload.col.new": {"nl": "Nieuw", "en": "New"},
+    "upload.col.current": {"nl": "Nu", "en": "Now"},
+    "upload.col.last_year": {"nl": "Vorig jaar", "en": "Last year"},
+    "upload.col.submission": {"nl": "Aanlevering", "en": "Submission"},
+    "upload.col.file": {"nl": "Bestand", "en": "File"},
+    "upload.col.loaded_at": {"nl": "Vastgelegd op (UTC)", "en": "Committed at (UTC)"},
+    "upload.col.loaded_by": {"nl": "Door", "en": "By"},
+    "upload.col.reports": {"nl": "Meldingen", "en": "Reports"},
+    "upload.col.years": {"nl": "Jaren", "en": "Years"},
+    "upload.col.channels": {"nl": "Kanalen", "en": "Channels"},
+    "upload.col.status": {"nl": "Status", "en": "Status"},
+    "upload.col.replaced_by": {"nl": "Vervangen door", "en": "Replaced by"},
+    "upload.col.note": {"nl": "Toelichting", "en": "Note"},
+    "upload.col.when": {"nl": "Wanneer (UTC)", "en": "When (UTC)"},
+    "upload.col.who": {"nl": "Wie", "en": "Who"},
+    "upload.col.what": {"nl": "Wat", "en": "What"},
+    "upload.col.detail": {"nl": "Details", "en": "Details"},
+    "upload.not_submitted": {"nl": "–", "en": "–"},
+    "upload.zero_row": {"nl": "(geen meldingen)", "en": "(no reports)"},
+    "upload.jump_heading": {"nl": "Opvallende sprong", "en": "Implausible jump"},
+    "upload.jump_intro": {
+        "nl": "Deze aantallen wijken sterk af (factor {factor} of meer). Klopt dit? Vastleggen kan "
+        "alleen met een bevestiging en een reden; de reden wordt bij de aanlevering bewaard.",
+        "en": "These counts differ strongly (a factor of {factor} or more). Is this right? You can "
+        "only commit with a confirmation and a reason; the reason is kept with the submission.",
+    },
+    "upload.jump_line": {
+        "nl": "{what}: {new} tegen {reference} {against}",
+        "en": "{what}: {new} against {reference} {against}",
+    },
+    "upload.jump_against_current": {"nl": "nu geladen", "en": "loaded now"},
+    "upload.jump_against_last_year": {"nl": "in {year}", "en": "in {year}"},
+    "upload.jump_total": {"nl": "alle kanalen", "en": "all channels"},
+    "upload.jump_confirm": {
+        "nl": "Ik heb dit gecontroleerd: de aantallen kloppen.",
+        "en": "I have checked this: the counts are right.",
+    },
+    "upload.jump_reason": {
+        "nl": "Reden (zonder persoonsgegevens)",
+        "en": "Reason (no personal data)",
+    },
+    "upload.jump_reason_required": {
+        "nl": "Bevestig de opvallende sprong en geef een reden voordat u vastlegt.",
+        "en": "Confirm the implausible jump and give a reason before you commit.",
+    },
+    "upload.commit": {"nl": "Vastleggen", "en": "Commit"},
+    "upload.review_again": {"nl": "Opnieuw beoordelen", "en": "Review again"},
+    "upload.committing": {
+        "nl": "Bezig met vastleggen en met het beschermen van de cijfers voor het dashboard; "
+        "dat kan bij weinig meldingen tot een halve minuut duren…",
+        "en": "Committing and protecting the figures for the dashboard; with few reports this "
+        "can take up to half a minute…",
+    },
+    "upload.conflict": {
+        "nl": "**Versieconflict.** Terwijl u keek, heeft iemand anders nieuwe gegevens vastgelegd "
+        "voor {scopes}. Er is niets opgeslagen. Beoordeel de wijzigingen opnieuw en leg dan vast.",
+        "en": "**Version conflict.** While you were reviewing, someone else committed new data "
+        "for {scopes}. Nothing was stored. Review the changes again, then commit.",
+    },
+    "upload.receipt_heading": {"nl": "Ontvangstbewijs", "en": "Receipt"},
+    "upload.receipt_loaded": {
+        "nl": "**{file}** is vastgelegd als **{submission_id}**: {rows} regels, {reports} "
+        "meldingen. De cijfers op de andere pagina's zijn bijgewerkt.",
+        "en": "**{file}** is committed as **{submission_id}**: {rows} rows, {reports} reports. The "
+        "figures on the other pages are updated.",
+    },
+    "upload.receipt_unchanged": {
+        "nl": "**{file}** was al precies zo vastgelegd als **{submission_id}**; er is niets "
+        "veranderd.",
+        "en": "**{file}** was already committed exactly like this as **{submission_id}**; nothing "
+        "changed.",
+    },
+    "upload.receipt_replaced": {
+        "nl": "Vervangt {old_submission_id} voor {scope}.",
+        "en": "Replaces {old_submission_id} for {scope}.",
+    },
+    "upload.receipt_new_scope": {
+        "nl": "Vervangt niets (nieuw: {scope}).",
+        "en": "Replaces nothing (new: {scope}).",
+    },
+    "upload.receipt_sha": {"nl": "sha256: `{sha256}`", "en": "sha256: `{sha256}`"},
+    "upload.receipt_by": {
+        "nl": "Vastgelegd door {identity}.",
+        "en": "Committed by {identity}.",
+    },
+    "upload.receipt_note": {"nl": "Toelichting: {note}", "en": "Note: {note}"},
+    "upload.history_heading": {"nl": "Geschiedenis", "en": "History"},
+    "upload.history_department": {"nl": "Departement", "en": "Department"},
+    "upload.history_empty": {
+        "nl": "Voor {department} is nog niets vastgelegd.",
+        "en": "Nothing has been committed for {department} yet.",
+    },
+    "upload.status.in_force": {"nl": "geldt", "en": "in force"},
+    "upload.status.partly": {"nl": "deels vervangen", "en": "partly replaced"},
+    "upload.status.replaced": {"nl": "vervangen", "en": "replaced"},
+    "upload.download_choice": {
+        "nl": "Aangeleverd bestand downloaden",
+        "en": "Download a submitted file",
+    },
+    "upload.download": {"nl": "Download {file}", "en": "Download {file}"},
+    "upload.audit_heading": {"nl": "Logboek", "en": "Audit log"},
+    "upload.action.commit": {"nl": "vastgelegd", "en": "committed"},
+    "upload.action.replace": {"nl": "vervangen", "en": "replaced"},
+    "upload.action.rebuild": {"nl": "warehouse herbouwd", "en": "warehouse rebuilt"},
+    "upload.action.rejected": {"nl": "afgewezen", "en": "rejected"},
+    "upload.action.conflict": {"nl": "versieconflict", "en": "version conflict"},
+    "upload.action.denied": {"nl": "geweigerd (geen recht)", "en": "refused (no right)"},
+    "upload.action.unchanged": {"nl": "ongewijzigd", "en": "unchanged"},
+    "upload.detail.replace": {
+        "nl": "{old} voor {scope} vervangen door {new}",
+        "en": "{old} for {scope} replaced by {new}",
+    },
+    "upload.detail.problems": {"nl": "{count} fout(en)", "en": "{count} problem(s)"},
+    "auth.login": {"nl": "Inloggen", "en": "Log in"},
+    "auth.logout": {"nl": "Uitloggen", "en": "Log out"},
+    "auth.logged_in_as": {"nl": "Ingelogd als {name}", "en": "Logged in as {name}"},
+    "auth.local_mode_sidebar": {
+        "nl": "Lokale modus: {identity} (beheerder)",
+        "en": "Local mode: {identity} (administrator)",
+    },
+    "auth.unconfigured_sidebar": {
+        "nl": "Inloggen is niet ingesteld; aanleveren kan hier niet.",
+        "en": "Login is not configured; submitting is not possible here.",
+    },
+    "auth.login_required_title": {"nl": "Inloggen", "en": "Log in"},
+    "auth.login_required": {
+        "nl": "Log in om de Meldingenmonitor Rijk te gebruiken.",
+        "en": "Log in to use the Meldingenmonitor Rijk.",
+    },
+    "auth.no_access": {
+        "nl": "U bent ingelogd als {identity}, maar hebt geen toegang. Neem contact op met de "
+        "beheerder.",
+        "en": "You are logged in as {identity}, but have no access. Contact the administrator.",
+    },
+}

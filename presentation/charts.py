@@ -1,0 +1,283 @@
+"""Chart building: plotly figures from protected long tables only, in the government template."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from base.formatting import format_number, format_percentage
+from base.reference import Event
+from base.texts import text
+from base.theme import categorical_colours, colour, template
+from protection.tables import TOTAL
+
+
+def _layout(figure: go.Figure, title: str, y_title: str, lang: str) -> go.Figure:
+    figure.update_layout(
+        template=template(),
+        title={"text": title},
+        yaxis_title=y_title,
+        xaxis={"dtick": 1},
+        separators=",." if lang == "nl" else ".,",
+        height=420,
+    )
+    return figure
+
+
+def stacked_bars(
+    long: pd.DataFrame,
+    labels: Mapping[str, str],
+    title: str,
+    lang: str = "nl",
+    order: Sequence[str] | None = None,
+) -> go.Figure:
+    """Bars per year stacked by item; hidden cells go into one grey 'not shown' segment.
+
+    The grey segment is the shown year total minus the shown items: a sum of hidden cells that the
+    table's totals already reveal, never one hidden cell on its own (protection guarantees that).
+    """
+    figure = go.Figure()
+    items = [i for i in (order or list(dict.fromkeys(long["item"]))) if i != TOTAL]
+    palette = categorical_colours()
+    totals = long[long["item"] == TOTAL].set_index("year")["count"]
+    shown_sum = pd.Series(0, index=totals.index, dtype="Int64")
+    for index, item in enumerate(items):
+        rows = long[long["item"] == item].set_index("year")
+        values = rows["count"].reindex(totals.index)
+        shown_sum = shown_sum + values.fillna(0)
+        hover = [
+            f"{labels.get(item, item)} {year}: "
+            + (
+                format_number(int(v), lang=lang)
+                if not pd.isna(v)
+                else text("chart.hidden_value", lang)
+            )
+            for year, v in values.items()
+        ]
+        figure.add_bar(
+            x=list(values.index),
+            y=[None if pd.isna(v) else int(v) for v in values],
+            name=labels.get(item, item),
+            marker_color=palette[index % len(palette)],
+            hovertext=hover,
+            hoverinfo="text",
+        )
+    remainder = (totals - shown_sum).astype("Float64")
+    if (remainder.fillna(0) > 0).any():
+        figure.add_bar(
+            x=list(remainder.index),
+            y=[None if pd.isna(v) or v <= 0 else float(v) for v in remainder],
+            name=text("chart.hidden_segment", lang),
+            marker={
+                "color": colour("grijs-3"),
+                "pattern": {"shape": "/", "fgcolor": colour("grijs-6")},
+            },
+            hovertext=[text("chart.hidden_segment_hover", lang)] * len(remainder),
+            hoverinfo="text",
+        )
+    figure.update_layout(barmode="stack")
+    return _layout(figure, title, text("chart.reports", lang), lang)
+
+
+def _event_x(date: dt.date) -> float:
+    return date.year + (date.timetuple().tm_yday - 1) / 365.0
+
+
+def add_event_markers(
+    figure: go.Figure, events: Sequence[Event], years: Sequence[int], lang: str
+) -> None:
+    """Dashed vertical lines for dated events within the shown years (series breaks, new channels)."""
+    if not years:
+        return
+    for number, event in enumerate(events):
+        x = _event_x(event.date)
+        if not (min(years) - 0.5 <= x <= max(years) + 0.5):
+            continue
+        figure.add_vline(x=x, line={"dash": "dash", "color": colour("grijs-6"), "width": 1})
+        figure.add_annotation(
+            x=x,
+            y=1.0 if number % 2 == 0 else 0.93,
+            yref="paper",
+            text=event.date.strftime("%d-%m-%Y"),
+            hovertext=event.label(lang),
+            showarrow=False,
+            xanchor="left",
+            font={"size": 11, "color": colour("grijs-7")},
+        )
+
+
+def trend_lines(
+    long: pd.DataFrame,
+    labels: Mapping[str, str],
+    title: str,
+    events: Sequence[Event],
+    lang: str = "nl",
+    value: str = "count",
+) -> go.Figure:
+    """A line per item with 95% intervals as error bars; hidden points are left out (gaps).
+
+    value: 'count' (intervals lower/upper) or 'rate' (rate_lower/rate_upper).
+    """
+    figure = go.Figure()
+    palette = categorical_colours()
+    lower, upper = ("lower", "upper") if value == "count" else ("rate_lower", "rate_upper")
+    decimals = 0 if value == "count" else 2
+    items = [item for item in dict.fromkeys(long["item"]) if item != TOTAL]
+    for index, item in enumerate([*items, TOTAL] if (long["item"] == TOTAL).any() else items):
+        rows = long[long["item"] == item].sort_values("year")
+        # The total is always dark and thick; the items take the colour-blind-safe order.
+        line_colour = (
+            colour("grijs-7") if item == TOTAL and items else palette[index % len(palette)]
+        )
+        y = rows[value].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+        low = rows[lower].to_numpy(dtype=float)
+        high = rows[upper].to_numpy(dtype=float)
+        hover = [
+            (
+                f"{labels.get(item, item)} {year}: {format_number(v, decimals, lang)} "
+                f"({text('chart.interval', lang)} {format_number(lo, decimals, lang)}–{format_number(hi, decimals, lang)})"
+                if not np.isnan(v)
+                else f"{labels.get(item, item)} {year}: {text('chart.hidden_value', lang)}"
+            )
+            for year, v, lo, hi in zip(rows["year"], y, low, high, strict=True)
+        ]
+        figure.add_scatter(
+            x=rows["year"].tolist(),
+            y=[None if np.isnan(v) else v for v in y],
+            mode="lines+markers",
+            name=labels.get(item, item),
+            line={"color": line_colour, "width": 3 if item == TOTAL else 2},
+            marker={
+                "size": 8,
+                "symbol": ["circle", "square", "diamond", "triangle-up", "x", "star", "cross"][
+                    index % 7
+                ],
+            },
+            error_y={
+                "type": "data",
+                "symmetric": False,
+                "array": np.nan_to_num(high - y).tolist(),
+                "arrayminus": np.nan_to_num(y - low).tolist(),
+                "thickness": 1.2,
+                "width": 4,
+            },
+            hovertext=hover,
+            hoverinfo="text",
+            connectgaps=False,
+        )
+    add_event_markers(figure, events, sorted(set(long["year"])), lang)
+    y_title = text("chart.reports", lang) if value == "count" else text("chart.rate_axis", lang)
+    return _layout(figure, title, y_title, lang)
+
+
+def share_line(share: pd.DataFrame, title: str, lang: str = "nl") -> go.Figure:
+    """Share of discrimination in all reports per year, in percent."""
+    figure = go.Figure()
+    shares = share["share"].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+    figure.add_scatter(
+        x=list(share.index),
+        y=[None if np.isnan(v) else round(v * 100, 1) for v in shares],
+        mode="lines+markers",
+        name=text("chart.share", lang),
+        line={"color": colour("logoblauw"), "width": 3},
+        hovertext=[
+            f"{year}: {format_percentage(v, 1, lang)}"
+            if not np.isnan(v)
+            else f"{year}: {text('chart.hidden_value', lang)}"
+            for year, v in zip(share.index, shares, strict=True)
+        ],
+        hoverinfo="text",
+    )
+    figure = _layout(figure, title, text("chart.percent", lang), lang)
+    figure.update_yaxes(ticksuffix="%", rangemode="tozero")
+    return figure
+
+
+def underreporting_chart(
+    registered: dict[int, int],
+    survey: dict[int, tuple[float, float | None, float | None]],
+    band: dict[int, tuple[float, float]],
+    mse_years: dict[int, tuple[float, float, float]],
+    title: str,
+    labels: Mapping[str, str],
+    lang: str = "nl",
+) -> go.Figure:
+    """Registered cases against the estimates, per year, on a log scale.
+
+    survey: year -> (V, lower, upper) people with an experience; band: year -> (min, max) of
+    R / published reporting rate; mse_years: year -> (N_hat, lower, upper) cases on no list plus seen.
+    """
+    figure = go.Figure()
+    palette = categorical_colours()
+    years = sorted(set(registered) | set(survey) | set(mse_years))
+    if band:
+        band_years = sorted(band)
+        figure.add_scatter(
+            x=band_years + band_years[::-1],
+            y=[band[y][1] for y in band_years] + [band[y][0] for y in band_years[::-1]],
+            fill="toself",
+            fillcolor="rgba(204,204,204,0.45)",
+            line={"width": 0},
+            name=labels["band"],
+            hoverinfo="skip",
+        )
+    figure.add_scatter(
+        x=sorted(registered),
+        y=[registered[y] for y in sorted(registered)],
+        mode="lines+markers",
+        name=labels["registered"],
+        line={"color": colour("logoblauw"), "width": 3},
+        marker={"symbol": "circle", "size": 9},
+    )
+    if mse_years:
+        mse_sorted = sorted(mse_years)
+        values = [mse_years[y] for y in mse_sorted]
+        figure.add_scatter(
+            x=mse_sorted,
+            y=[v[0] for v in values],
+            mode="markers",
+            name=labels["mse"],
+            marker={"color": palette[3], "symbol": "diamond", "size": 10},
+            error_y={
+                "type": "data",
+                "symmetric": False,
+                "array": [v[2] - v[0] for v in values],
+                "arrayminus": [v[0] - v[1] for v in values],
+            },
+        )
+    if survey:
+        survey_sorted = sorted(survey)
+        values = [survey[y] for y in survey_sorted]
+        figure.add_scatter(
+            x=survey_sorted,
+            y=[v[0] for v in values],
+            mode="markers",
+            name=labels["survey"],
+            marker={"color": palette[1], "symbol": "square", "size": 11},
+            error_y={
+                "type": "data",
+                "symmetric": False,
+                "array": [(v[2] - v[0]) if v[2] is not None else 0 for v in values],
+                "arrayminus": [(v[0] - v[1]) if v[1] is not None else 0 for v in values],
+            },
+        )
+    figure = _layout(figure, title, labels["axis"], lang)
+    figure.update_yaxes(type="log", rangemode="normal", dtick=1, tickformat=",d")
+    figure.update_xaxes(range=[min(years) - 0.5, max(years) + 0.5] if years else None)
+    return figure
+
+
+@dataclass
+class ChartBlock:
+    """A chart as a page shows it: the figure, its table alternative, a one-sentence summary."""
+
+    key: str
+    figure: go.Figure
+    table: pd.DataFrame
+    summary: str
+    footnotes: list[str] = field(default_factory=list)
