@@ -14,10 +14,9 @@ import streamlit as st
 
 from base.formatting import format_number  # noqa: F401 - re-exported for pages
 from base.texts import DEFAULT_LANGUAGE, LANGUAGES, text
-from etl import warehouse
-from etl.coverage import coverage_table
+from etl import queries, warehouse
 from protection.rules import ProtectionRules
-from publication import derived, queries
+from publication import derived
 from publication.filters import TrendFilters
 from publication.protected import Publication
 
@@ -89,37 +88,47 @@ def ensure_warehouse() -> None:
     path = db_path()
     if path.exists() or os.environ.get("MELDINGEN_DEMO", "1") == "0":
         return
-    from etl.loading import collect_files, load_files  # only on a first start
+    from etl.derivation import start_derivation  # only on a first start
+    from etl.loading import collect_files, load_files
 
     with st.spinner(text("app.loading_demo", lang())):
         files, _ = collect_files([DEMO_DIR])
-        load_files(files, path, loaded_by="demo (eerste start)", after_load=derived.store_derived)
+        load_files(files, path, loaded_by="demo (eerste start)")
+        # The first visitor sees figures at once: wait for the derived results of the demo data.
+        start_derivation(path, wait=True)
 
 
-# cache_resource, not cache_data: the publication is immutable and shared; cache_data would
-# unpickle a copy on every rerun (about 30 ms, bench/README.md).
+# The figures a page shows are those of ONE data version: the newest for which the worker
+# (publication.worker, started after every commit) has stored complete derived results. A newer
+# version still being computed is announced (pending_notice) but never mixed in. A warehouse that
+# has no stored results at all (derivation switched off, or a warehouse from before) is computed
+# here once per version, as before.
+# cache_resource, not cache_data: the results are immutable and shared; cache_data would copy them
+# on every rerun (about 30 ms, bench/README.md).
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _publication(version: str, path: str, threshold: int, min_width: float) -> Publication:
-    """Stored by the writer with this version (publication.derived), else computed here."""
+def _figures(source: Source) -> derived.DerivedResults:
+    version, path, threshold, min_width = source
     del version  # part of the cache key only: a new warehouse file is a new version
     rules = ProtectionRules(threshold=threshold, min_interval_width=min_width)
     with warehouse.reading(Path(path)) as connection:
-        return derived.publication(connection, rules)
+        return derived.latest(connection, rules) or derived.compute(connection, rules)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _state(source: Source) -> derived.DerivationState:
+    version, path, threshold, min_width = source
+    del version
+    rules = ProtectionRules(threshold=threshold, min_interval_width=min_width)
+    with warehouse.reading(Path(path)) as connection:
+        return derived.state(connection, rules)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _read(version: str, path: str, what: str) -> object:
+def _history(version: str, path: str, up_to: int) -> pd.DataFrame:
+    """The submissions of the data version shown (a newer one still being computed is left out)."""
     del version
     with warehouse.reading(Path(path)) as connection:
-        if what == "coverage":
-            return coverage_table(connection)
-        if what == "history":
-            return queries.submission_history(connection)
-        if what == "fte":
-            return queries.fte_by_group(connection)
-        if what == "cases":
-            return queries.discrimination_cases_by_year(connection)
-    raise ValueError(what)
+        return queries.submission_history(connection, up_to_sequence=up_to)
 
 
 def has_warehouse() -> bool:
@@ -137,9 +146,13 @@ def source() -> Source:
     return warehouse.version_token(path), str(path), rules.threshold, rules.min_interval_width
 
 
-def publication() -> Publication:
+def figures() -> derived.DerivedResults:
     with st.spinner(t("app.protecting")):
-        return _publication(*source())
+        return _figures(source())
+
+
+def publication() -> Publication:
+    return figures().publication
 
 
 def publication_or_stop() -> Publication:
@@ -154,36 +167,32 @@ def publication_or_stop() -> Publication:
 
 
 def coverage() -> pd.DataFrame:
-    return _read(warehouse.version_token(db_path()), str(db_path()), "coverage")
+    return figures().coverage
 
 
 def fte() -> pd.DataFrame:
-    return _read(warehouse.version_token(db_path()), str(db_path()), "fte")
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _mse(source: Source) -> object:
-    """Stored by the writer with this version (publication.derived), else computed here."""
-    current = _publication(*source)  # the publication of this key's version, not the newest
-    with warehouse.reading(Path(source[1])) as connection:
-        return derived.mse(connection, current, current.rules)
+    return figures().fte
 
 
 def mse() -> object:
-    """Capture-recapture over the channels (cached per warehouse version: model search is slow)."""
-    return _mse(source())
+    """Capture-recapture over the channels, of the data version shown."""
+    return figures().mse
+
+
+def derivation_state() -> derived.DerivationState:
+    return _state(source())
 
 
 # cache_resource: read on every page and for every chart's downloads; a DataVersion is immutable.
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _data_version(version: str, path: str) -> queries.DataVersion:
-    del version
-    with warehouse.reading(Path(path)) as connection:
-        return queries.data_version(connection)
+def _data_version(source: Source) -> queries.DataVersion:
+    with warehouse.reading(Path(source[1])) as connection:
+        return queries.data_version(connection, up_to_sequence=_figures(source).data_version)
 
 
 def data_version() -> queries.DataVersion:
-    return _data_version(warehouse.version_token(db_path()), str(db_path()))
+    """The data version of the figures shown (not a newer one still being computed)."""
+    return _data_version(source())
 
 
 # --- view models --------------------------------------------------------------------------------
@@ -199,8 +208,8 @@ def data_version() -> queries.DataVersion:
 def _overview(source: Source, language: str) -> OverviewModel:
     from presentation.views import build_overview
 
-    version, path = source[:2]
-    return build_overview(_publication(*source), _read(version, path, "coverage"), language)
+    shown = _figures(source)
+    return build_overview(shown.publication, shown.coverage, language)
 
 
 def overview() -> OverviewModel:
@@ -209,11 +218,9 @@ def overview() -> OverviewModel:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _trend_options(source: Source) -> dict[str, dict[str, list[str]]]:
-    from presentation.views import breakdown_items
-    from publication.protected import MEASURES
+    from presentation.views import filter_options
 
-    current = _publication(*source)
-    return {measure: breakdown_items(current, measure) for measure in MEASURES}
+    return filter_options(_figures(source).publication)
 
 
 def trend_options() -> dict[str, dict[str, list[str]]]:
@@ -225,8 +232,8 @@ def trend_options() -> dict[str, dict[str, list[str]]]:
 def _trends(source: Source, language: str, filters: TrendFilters) -> TrendsModel:
     from presentation.views import build_trends
 
-    version, path = source[:2]
-    return build_trends(_publication(*source), _read(version, path, "fte"), filters, language)
+    shown = _figures(source)
+    return build_trends(shown.publication, shown.fte, filters, language)
 
 
 def trends(filters: TrendFilters) -> TrendsModel:
@@ -234,25 +241,25 @@ def trends(filters: TrendFilters) -> TrendsModel:
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _coverage_view(version: str, path: str, language: str, show_people: bool) -> CoverageModel:
+def _coverage_view(source: Source, language: str, show_people: bool) -> CoverageModel:
     from presentation.views import build_coverage
 
-    return build_coverage(
-        _read(version, path, "coverage"), _read(version, path, "history"), language, show_people
-    )
+    shown = _figures(source)
+    history = _history(source[0], source[1], shown.data_version)
+    return build_coverage(shown.coverage, history, language, show_people)
 
 
 def coverage_view(show_people: bool) -> CoverageModel:
     """The coverage page's tables; who loaded a file only when show_people (administrators)."""
-    return _coverage_view(warehouse.version_token(db_path()), str(db_path()), lang(), show_people)
+    return _coverage_view(source(), lang(), show_people)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _registered(source: Source) -> dict[int, RegisteredCases]:
     from publication.underreporting import protected_cases
 
-    version, path = source[:2]
-    return protected_cases(_read(version, path, "cases"), _publication(*source))
+    shown = _figures(source)
+    return protected_cases(shown.cases, shown.publication)
 
 
 def registered_cases() -> dict[int, RegisteredCases]:
@@ -268,7 +275,7 @@ def _underreporting(
     from publication.underreporting import default_inputs
 
     return build_underreporting(
-        _registered(source), default_inputs(), _mse(source), year, inputs, language
+        _registered(source), default_inputs(), _figures(source).mse, year, inputs, language
     )
 
 
@@ -278,15 +285,15 @@ def underreporting(year: int, inputs: SurveyInputs) -> UnderreportingModel:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _incomplete(version: str, path: str) -> dict[int, list[str]]:
-    from publication.measures import incomplete_years
+def _incomplete(source: Source) -> dict[int, list[str]]:
+    from publication.trends import incomplete_years
 
-    return incomplete_years(_read(version, path, "coverage"))
+    return incomplete_years(_figures(source).coverage)
 
 
 def incomplete() -> dict[int, list[str]]:
     """Per year the deliveries that are missing (for the notes under exported charts)."""
-    return _incomplete(warehouse.version_token(db_path()), str(db_path()))
+    return _incomplete(source())
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -313,11 +320,30 @@ def guarded() -> Iterator[None]:
 
 
 def data_banner() -> None:
-    """Synthetic-data warning and the data version, on every page."""
+    """Synthetic-data warning, the data version, and whether newer figures are being prepared."""
     version = data_version()
     if version.synthetic:
         st.warning(t("app.synthetic_banner"), icon=":material/science:")
     st.caption(t("app.data_version", version=version.label()))
+    pending_notice()
+
+
+def pending_notice() -> None:
+    """Newer deliveries whose figures are still being computed: say so (everyone), and a failed
+    computation with its error (administrators only: the error may name internals)."""
+    state = derivation_state()
+    shown = figures().data_version
+    if state.data_version <= shown:
+        return
+    from app import auth  # the login state; auth imports nothing of web
+
+    failed = state.failed_version is not None and state.failed_version >= state.data_version
+    if failed and auth.current_principal().is_administrator:
+        st.error(
+            t("derive.failed_notice", version=state.failed_version, shown=shown, error=state.error)
+        )
+    else:
+        st.info(t("derive.pending_notice", shown=shown), icon=":material/hourglass_top:")
 
 
 def no_data_message() -> None:

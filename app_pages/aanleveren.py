@@ -1,23 +1,33 @@
 """Page 'Aanleveren': choose files, see the check and what will change, commit, see the history.
 
-Only draws: every decision, and every access check, is in app/upload.py and app/auth.py,
-made again on each run with the principal of that run.
+Only draws: every decision, and every access check, is in delivery/ and access/, made again on
+each run with the principal of that run (app/auth.py); the tables come from
+presentation/upload_tables.py.
 """
 
 import streamlit as st
 
-from app import auth, upload, web
+from access.principal import MODE_LOCAL, MODE_LOGIN, AccessDenied
+from access.roles import known_departments
+from app import auth, web
 from base.formatting import format_number
+from base.texts import text
+from delivery import history
+from delivery.commit import NOTE_MAX_CHARACTERS, CommitResult, commit
+from delivery.error_report import error_report, error_report_name
+from delivery.jumps import jump_factor
+from delivery.review import Review, review_files, signature
 from etl.loading import IncomingFile
+from presentation import upload_tables as tables
 
 lang = web.lang()
 
 
 def tx(key: str, /, **params: object) -> str:
-    return upload.tx(key, lang, **params)
+    return text(key, lang, **params)
 
 
-def show_review(review: upload.Review) -> None:
+def show_review(review: Review) -> None:
     st.subheader(tx("upload.check_heading"))
     for file in review.files:
         if file.accepted and file.result.file_kind == "fte":
@@ -36,19 +46,19 @@ def show_review(review: upload.Review) -> None:
             st.markdown("\n".join(f"- {p.message(lang)}" for p in file.problems))
             st.download_button(
                 tx("upload.error_report"),
-                data=upload.error_report(file, lang),
-                file_name=upload.error_report_name(file.file_name),
+                data=error_report(file, lang),
+                file_name=error_report_name(file.file_name),
                 mime="text/csv",
                 help=tx("upload.error_report_help"),
                 key=f"upload_report_{file.incoming.sha256[:16]}",
                 on_click="ignore",
             )
     if review.denied:
-        own = ", ".join(principal.upload_departments(upload.known_departments())) or "-"
+        own = ", ".join(principal.upload_departments(known_departments())) or "-"
         st.error(tx("upload.denied", departments=", ".join(review.denied), own=own))
         return
     if review.overlapping:
-        st.error(tx("upload.overlap", scopes=upload.scope_text(review.overlapping)))
+        st.error(tx("upload.overlap", scopes=tables.scope_text(review.overlapping)))
         return
     if not review.valid:
         st.warning(tx("upload.fix_first"))
@@ -60,22 +70,22 @@ def show_review(review: upload.Review) -> None:
     st.caption(tx("upload.preview_intro"))
     if not review.channel_table.empty:
         st.markdown(f"**{tx('upload.per_channel')}**")
-        st.dataframe(upload.channel_display(review, lang), hide_index=True, width="stretch")
+        st.dataframe(tables.channel_display(review, lang), hide_index=True, width="stretch")
         with st.expander(tx("upload.per_category")):
-            st.dataframe(upload.category_display(review, lang), hide_index=True, width="stretch")
+            st.dataframe(tables.category_display(review, lang), hide_index=True, width="stretch")
     if not review.fte_table.empty:
         st.markdown(f"**{tx('upload.fte_heading')}**")
-        st.dataframe(upload.fte_display(review, lang), hide_index=True, width="stretch")
+        st.dataframe(tables.fte_display(review, lang), hide_index=True, width="stretch")
     st.markdown(f"**{tx('upload.replaced_heading')}**")
     if review.replaced.empty:
         st.caption(tx("upload.nothing_replaced"))
     else:
-        st.dataframe(upload.replaced_display(review, lang), hide_index=True, width="stretch")
+        st.dataframe(tables.replaced_display(review, lang), hide_index=True, width="stretch")
 
 
-def show_result(result: upload.CommitResult) -> None:
+def show_result(result: CommitResult) -> None:
     if result.status == "conflict":
-        st.warning(tx("upload.conflict", scopes=upload.scope_text(result.conflicts)))
+        st.warning(tx("upload.conflict", scopes=tables.scope_text(result.conflicts)))
         return
     if result.status == "reason_required":
         st.warning(tx("upload.jump_reason_required"))
@@ -109,11 +119,11 @@ def show_result(result: upload.CommitResult) -> None:
                 tx(
                     "upload.receipt_replaced",
                     old_submission_id=old_id,
-                    scope=upload.scope_text(scope),
+                    scope=tables.scope_text(scope),
                 )
             )
         if not receipt.replaced:
-            lines.append(tx("upload.receipt_new_scope", scope=upload.scope_text(receipt.scope)))
+            lines.append(tx("upload.receipt_new_scope", scope=tables.scope_text(receipt.scope)))
         lines.append(tx("upload.receipt_by", identity=result.identity))
         if result.note:
             lines.append(tx("upload.receipt_note", note=result.note))
@@ -132,28 +142,28 @@ def show_result(result: upload.CommitResult) -> None:
 
 def show_history() -> None:
     st.subheader(tx("upload.history_heading"))
-    departments = principal.upload_departments(upload.known_departments())
+    departments = principal.upload_departments(known_departments())
     if st.session_state.get("upload_history") not in departments:
-        latest = upload.latest_department(principal, web.db_path())
+        latest = history.latest_department(principal, web.db_path())
         st.session_state["upload_history"] = latest if latest in departments else departments[0]
     department = st.selectbox(tx("upload.history_department"), departments, key="upload_history")
     if department is None:
         return
-    history = upload.department_history(principal, department, web.db_path())
-    if history.empty:
+    submissions = history.department_history(principal, department, web.db_path())
+    if submissions.empty:
         st.caption(tx("upload.history_empty", department=department))
     else:
-        st.dataframe(upload.history_table(history, lang), hide_index=True, width="stretch")
+        st.dataframe(tables.history_table(submissions, lang), hide_index=True, width="stretch")
         chosen = st.selectbox(
             tx("upload.download_choice"),
-            list(history.loc[history["downloadable"], "submission_id"]),
+            list(submissions.loc[submissions["downloadable"], "submission_id"]),
             format_func=lambda sid: (
-                f"{sid} – {history.set_index('submission_id').at[sid, 'file_name']}"
+                f"{sid} – {submissions.set_index('submission_id').at[sid, 'file_name']}"
             ),
             key="upload_download_choice",
         )
         if chosen is not None:
-            file_name, content = upload.submitted_file(principal, chosen, web.db_path())
+            file_name, content = history.submitted_file(principal, chosen, web.db_path())
             st.download_button(
                 tx("upload.download", file=file_name),
                 data=content,
@@ -162,18 +172,18 @@ def show_history() -> None:
                 on_click="ignore",
             )
     with st.expander(tx("upload.audit_heading")):
-        trail = upload.audit_trail(principal, department, web.db_path())
-        st.dataframe(upload.audit_table(trail, lang), hide_index=True, width="stretch")
+        trail = history.audit_trail(principal, department, web.db_path())
+        st.dataframe(tables.audit_table(trail, lang), hide_index=True, width="stretch")
 
 
 def main() -> None:
     st.title(tx("upload.title"))
-    if principal.mode == auth.MODE_LOCAL:
+    if principal.mode == MODE_LOCAL:
         st.info(tx("upload.local_mode", identity=principal.identity), icon=":material/computer:")
     if not principal.can_upload:
         st.error(tx("upload.no_rights"))
         st.stop()
-    if principal.mode == auth.MODE_LOGIN:
+    if principal.mode == MODE_LOGIN:
         departments = (
             tx("upload.all_departments")
             if principal.is_administrator
@@ -198,11 +208,11 @@ def main() -> None:
     )
     files = [IncomingFile(f.name, f.getvalue()) for f in chosen or []]
     if files:
-        wanted = upload.signature(principal.identity, files)
+        wanted = signature(principal.identity, files)
         review = state.get("upload_review")
         if review is None or review.signature != wanted:
             state.pop("upload_result", None)
-            review = upload.review_files(files, principal, web.db_path())
+            review = review_files(files, principal, web.db_path())
             state["upload_review"] = review
         show_review(review)
         if review.ready:
@@ -210,7 +220,7 @@ def main() -> None:
             if review.jumps:
                 st.warning(
                     f"**{tx('upload.jump_heading')}.** "
-                    + tx("upload.jump_intro", factor=format_number(upload.jump_factor(), lang=lang))
+                    + tx("upload.jump_intro", factor=format_number(jump_factor(), lang=lang))
                     + "\n\n"
                     + "\n".join(f"- {jump.describe(lang)}" for jump in review.jumps)
                 )
@@ -218,7 +228,7 @@ def main() -> None:
                 reason = st.text_area(
                     tx("upload.jump_reason"),
                     key="upload_jump_reason",
-                    max_chars=upload.NOTE_MAX_CHARACTERS,
+                    max_chars=NOTE_MAX_CHARACTERS,
                 )
             left, right = st.columns([1, 4])
             result = state.get("upload_result")
@@ -233,7 +243,7 @@ def main() -> None:
                 st.rerun()
             if pressed:
                 with st.spinner(tx("upload.committing")):
-                    result = upload.commit(
+                    result = commit(
                         review, principal, web.db_path(), reason=reason, confirmed=confirmed
                     )
                 state["upload_result"] = result
@@ -255,5 +265,5 @@ principal = auth.current_principal()
 with web.guarded():
     try:
         main()
-    except auth.AccessDenied:  # checked on the server for every action, whatever the page shows
+    except AccessDenied:  # checked on the server for every action, whatever the page shows
         st.error(tx("upload.no_rights"))

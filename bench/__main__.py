@@ -10,11 +10,12 @@ import sys
 import time
 from pathlib import Path
 
-from bench import etl_bench, generate, report, startup_bench
+from bench import commit_bench, etl_bench, generate, report, startup_bench
 from bench.common import PYTHON, RESULTS, ROOT, machine, run_measured, write_json
 
 DEFAULT_SCALES = "demo,1k,100k"
-PARTS = ("etl", "pages", "startup", "export", "backup")
+PARTS = ("etl", "commit", "pages", "startup", "export", "backup")
+COMMIT_SCALES = ("demo", "1k")  # the demo warehouse and the sparse twenty-year one
 DEMO_DIR = ROOT / "data" / "demo"
 
 
@@ -69,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
             results["etl"][scale] = etl_bench.measure(files, args.repeats, log)
 
     warehouses: dict[str, Path] = {}
-    if parts & {"pages", "startup", "export", "backup"}:
+    if parts & {"commit", "pages", "startup", "export", "backup"}:
         for scale in scales:
             sources = (
                 [DEMO_DIR]
@@ -77,6 +78,17 @@ def run(args: argparse.Namespace) -> int:
                 else [generated[scale].reports_csv, generated[scale].fte_csv]
             )
             warehouses[scale] = etl_bench.build_warehouse(scale, sources, log)
+
+    if "commit" in parts:
+        log("commit of a small changed delivery")
+        chosen = {scale: warehouses[scale] for scale in COMMIT_SCALES if scale in warehouses}
+        sources = {
+            scale: sorted(DEMO_DIR.iterdir())
+            if scale == "demo"
+            else sorted(generated[scale].split_dir.iterdir())
+            for scale in chosen
+        }
+        results["commit"] = commit_bench.measure(chosen, sources, args.repeats, log)
 
     if "pages" in parts:
         results["pages"] = {}

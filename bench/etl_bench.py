@@ -87,7 +87,7 @@ def derived_seconds(db: Path) -> float:
 
     with duckdb.connect(str(db), read_only=True) as connection:
         try:
-            row = connection.execute("SELECT sum(build_seconds) FROM derived_result").fetchone()
+            row = connection.execute("SELECT sum(build_seconds) FROM derived_version").fetchone()
         except duckdb.CatalogException:
             return 0.0
     return float(row[0] or 0.0)
@@ -161,12 +161,17 @@ def build_warehouse(scale: str, sources: list[Path], log) -> Path:
     db = DATA / scale / "warehouse.duckdb"
     stamp = DATA / scale / "warehouse.sources"
     from protection.rules import ProtectionRules
-    from publication.derived import fingerprint
+    from publication.derived import LOGIC_VERSION
 
     # A warehouse made by other code lacks (or has stale) derived results: pages would then pay
     # for the protection themselves and the cold runs would measure the wrong thing.
     wanted = json.dumps(
-        [*(str(s.relative_to(ROOT)) for s in sources), fingerprint(ProtectionRules())]
+        [
+            *(str(s.relative_to(ROOT)) for s in sources),
+            LOGIC_VERSION,
+            ProtectionRules().threshold,
+            ProtectionRules().min_interval_width,
+        ]
     )
     if db.exists() and stamp.exists() and stamp.read_text() == wanted:
         return db

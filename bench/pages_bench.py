@@ -47,9 +47,9 @@ def _problems(at) -> list[str]:
 
 
 def publication_costs(db: Path, repeats: int) -> dict:
-    from etl import warehouse
+    from etl import queries, warehouse
     from protection.rules import ProtectionRules
-    from publication import derived, queries
+    from publication import derived
     from publication.protected import build_publication
 
     query, build = Series(), Series()
@@ -71,7 +71,7 @@ def publication_costs(db: Path, repeats: int) -> dict:
     for _ in range(5):
         started = time.perf_counter()
         with warehouse.reading(db) as connection:
-            found = derived.stored(connection, derived.PUBLICATION, ProtectionRules()) is not None
+            found = derived.latest(connection, ProtectionRules()) is not None
         load.add(time.perf_counter() - started)
     return {
         "finest_cells": len(cells),

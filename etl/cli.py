@@ -10,7 +10,13 @@ from base.formatting import format_number
 from base.texts import LANGUAGES, language_from_environment, text
 from etl import warehouse
 from etl.coverage import MISSING, coverage_table, missing_fte
+from etl.derivation import start_derivation
 from etl.loading import collect_files, load_files, rebuild
+
+WAIT_HELP = (
+    "wait until the dashboard's protected figures for the new data exist (default: they are "
+    "computed in the background and the command returns after the commit)"
+)
 
 
 def _scope_text(scope: list[tuple[str, int, str]]) -> str:
@@ -34,31 +40,33 @@ def _parser() -> argparse.ArgumentParser:
     load = commands.add_parser("load", parents=[common], help="load files or folders")
     load.add_argument("paths", nargs="+", type=Path)
     load.add_argument("--user", default=None, help="who loads (default: $MELDINGEN_USER or login)")
+    load.add_argument("--wait", action="store_true", help=WAIT_HELP)
     commands.add_parser("status", parents=[common], help="what is loaded and what is missing")
-    commands.add_parser("rebuild", parents=[common], help="rebuild from the stored raw submissions")
+    rebuild_command = commands.add_parser(
+        "rebuild", parents=[common], help="rebuild from the stored raw submissions"
+    )
+    rebuild_command.add_argument("--wait", action="store_true", help=WAIT_HELP)
     return parser
 
 
-def _derived_step(lang: str):
-    """The writer's after_load: the dashboard's protected figures and estimate, computed once per
-    load in the same swap (publication/derived.py; imported on use, it brings the protection and
-    the statistics)."""
-
-    def store(connection) -> None:
-        from publication.derived import store_derived
-
-        if not store_derived(connection):
+def _derive(path: Path, wait: bool, lang: str) -> None:
+    """After a commit: start the worker that computes the dashboard's protected figures and the
+    estimate (etl.derivation); with --wait, block until they exist."""
+    if wait:
+        print(text("derive.waiting", lang), file=sys.stderr)
+        if start_derivation(path, wait=True) != 0:
             print(text("load.derived_failed", lang), file=sys.stderr)
-
-    return store
+    else:
+        start_derivation(path)
 
 
 def _load(args: argparse.Namespace) -> int:
     files, not_found = collect_files(args.paths)
-    outcomes = not_found + load_files(
-        files, args.db, loaded_by=args.user, after_load=_derived_step(args.lang)
-    )
+    path = Path(args.db or warehouse.default_db_path())
+    outcomes = not_found + load_files(files, path, loaded_by=args.user)
     lang = args.lang
+    if any(outcome.status == "loaded" for outcome in outcomes) or (args.wait and path.exists()):
+        _derive(path, args.wait, lang)
     counts = {"loaded": 0, "unchanged": 0, "rejected": 0}
     for outcome in outcomes:
         counts[outcome.status] += 1
@@ -145,7 +153,7 @@ def _rebuild(args: argparse.Namespace) -> int:
     if not path.exists():
         print(text("status.no_warehouse", lang, path=path))
         return 1
-    count, failed = rebuild(path, after_load=_derived_step(lang))
+    count, failed = rebuild(path)
     if failed is not None:
         print(
             text("rebuild.failed", lang, submission_id=failed.submission_id, file=failed.file_name),
@@ -155,6 +163,7 @@ def _rebuild(args: argparse.Namespace) -> int:
             print(f"  - {problem.message(lang)}", file=sys.stderr)
         return 1
     print(text("rebuild.done", lang, count=count, path=path))
+    _derive(path, args.wait, lang)
     return 0
 
 

@@ -9,6 +9,7 @@ import pandas as pd
 
 from base.reference import comparable_group
 
+NO_LIMIT = 2**62  # a sequence number no submission reaches
 CELL_DIMENSIONS = (
     "year",
     "department_group",
@@ -69,28 +70,39 @@ def fte_departments(connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     ).df()
 
 
-def submission_history(connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Every submission once, with what it covered and which later submissions replaced parts of it."""
+def submission_history(
+    connection: duckdb.DuckDBPyConnection, up_to_sequence: int | None = None
+) -> pd.DataFrame:
+    """Every submission once, with what it covered and which later submissions replaced parts of it.
+
+    up_to_sequence: the history as it stood at that data version (etl.queries.latest_sequence):
+    later submissions, and the replacements they made, are left out.
+    """
+    up_to = NO_LIMIT if up_to_sequence is None else int(up_to_sequence)
     return connection.execute(
         """
         SELECT
-            submission_id,
-            any_value(file_name) AS file_name,
-            any_value(file_kind) AS file_kind,
-            any_value(sha256) AS sha256,
-            any_value(loaded_at) AS loaded_at,
-            any_value(loaded_by) AS loaded_by,
-            any_value(row_count) AS row_count,
-            any_value(report_count) AS report_count,
-            string_agg(DISTINCT department || ' ' || year, ', ' ORDER BY department || ' ' || year)
-                AS covers,
-            string_agg(DISTINCT superseded_by, ', ' ORDER BY superseded_by) AS replaced_by,
-            bool_and(superseded_by IS NULL) AS fully_in_force,
-            any_value(synthetic) AS synthetic
-        FROM v_submission_history
-        GROUP BY submission_id
-        ORDER BY submission_id DESC
-        """
+            h.submission_id,
+            any_value(h.file_name) AS file_name,
+            any_value(h.file_kind) AS file_kind,
+            any_value(h.sha256) AS sha256,
+            any_value(h.loaded_at) AS loaded_at,
+            any_value(h.loaded_by) AS loaded_by,
+            any_value(h.row_count) AS row_count,
+            any_value(h.report_count) AS report_count,
+            string_agg(DISTINCT h.department || ' ' || h.year, ', '
+                ORDER BY h.department || ' ' || h.year) AS covers,
+            string_agg(DISTINCT r.submission_id, ', ' ORDER BY r.submission_id) AS replaced_by,
+            bool_and(r.submission_id IS NULL) AS fully_in_force,
+            any_value(h.synthetic) AS synthetic
+        FROM v_submission_history AS h
+        LEFT JOIN submission AS r
+            ON r.submission_id = h.superseded_by AND r.sequence_number <= ?
+        WHERE h.sequence_number <= ?
+        GROUP BY h.submission_id
+        ORDER BY h.submission_id DESC
+        """,
+        [up_to, up_to],
     ).df()
 
 
@@ -110,7 +122,22 @@ class DataVersion:
         return f"{self.submissions_in_force} / {self.latest_submission_id} / {stamp}"
 
 
-def data_version(connection: duckdb.DuckDBPyConnection) -> DataVersion:
+def latest_sequence(connection: duckdb.DuckDBPyConnection) -> int:
+    """The data version as a number: the sequence number of the newest submission (0 when none).
+
+    Every load adds a submission with the next number and rebuild keeps the numbers, so equal
+    numbers mean equal data; derived results are stored per data version.
+    """
+    return int(
+        connection.execute("SELECT coalesce(max(sequence_number), 0) FROM submission").fetchone()[0]
+    )
+
+
+def data_version(
+    connection: duckdb.DuckDBPyConnection, up_to_sequence: int | None = None
+) -> DataVersion:
+    """The submissions in force at data version up_to_sequence (default: now)."""
+    up_to = NO_LIMIT if up_to_sequence is None else int(up_to_sequence)
     row = connection.execute(
         """
         SELECT
@@ -119,8 +146,11 @@ def data_version(connection: duckdb.DuckDBPyConnection) -> DataVersion:
             max(s.loaded_at),
             coalesce(bool_or(s.synthetic), false)
         FROM submission AS s
-        JOIN v_current_scope AS c ON c.submission_id = s.submission_id
-        """
+        JOIN submission_scope AS sc ON sc.submission_id = s.submission_id
+        LEFT JOIN submission AS r ON r.submission_id = sc.superseded_by
+        WHERE s.sequence_number <= ? AND (r.submission_id IS NULL OR r.sequence_number > ?)
+        """,
+        [up_to, up_to],
     ).fetchone()
     return DataVersion(
         submissions_in_force=int(row[0]),
@@ -194,3 +224,144 @@ def capture_histories(
         records.append(record)
     frame = pd.DataFrame(records, columns=["year", *channels, "count"])
     return frame.groupby(["year", *channels], as_index=False)["count"].sum()
+
+
+# --- delivery (the upload page): preview, a department's history and audit trail ---------------
+
+
+def _scope_keys(scopes: list[tuple[str, int, str]]) -> list[str]:
+    # Bound as one list of 'department|year|channel' keys: no SQL is formatted and nothing is
+    # registered (as etl.loading.versions_in_force does).
+    return sorted({f"{department}|{int(year)}|{channel}" for department, year, channel in scopes})
+
+
+def report_cells_of(
+    connection: duckdb.DuckDBPyConnection, scopes: list[tuple[str, int, str]]
+) -> pd.DataFrame:
+    """Reports in force per (department, year, channel, category) of these scopes; category ''
+    for zero rows. Unprotected: only for a user allowed for every department of the scopes."""
+    return connection.execute(
+        """
+        SELECT r.department, r.year, r.channel, coalesce(r.category, '') AS category,
+               sum(r.count) AS count
+        FROM v_reports AS r
+        WHERE list_contains(?::VARCHAR[], r.department || '|' || r.year || '|' || r.channel)
+        GROUP BY ALL
+        """,
+        [_scope_keys(scopes)],
+    ).df()
+
+
+def fte_of(connection: duckdb.DuckDBPyConnection, pairs: list[tuple[str, int]]) -> pd.DataFrame:
+    """The fte in force of these (department, year) pairs."""
+    keys = sorted({f"{department}|{int(year)}" for department, year in pairs})
+    return connection.execute(
+        """
+        SELECT f.department, f.year, f.fte FROM v_fte AS f
+        WHERE list_contains(?::VARCHAR[], f.department || '|' || f.year)
+        """,
+        [keys],
+    ).df()
+
+
+def replaced_versions(
+    connection: duckdb.DuckDBPyConnection, in_force: dict[tuple[str, int, str], str | None]
+) -> pd.DataFrame:
+    """For each (department, year, channel) -> submission in force: that submission's file, when
+    and by whom it was loaded, and its report count for the scope (what a new file replaces)."""
+    keys = sorted(
+        f"{department}|{int(year)}|{channel}|{submission_id}"
+        for (department, year, channel), submission_id in in_force.items()
+        if submission_id is not None
+    )
+    return connection.execute(
+        """
+        SELECT sc.department, sc.year, sc.channel, sc.submission_id, s.file_name, s.loaded_at,
+               s.loaded_by, sc.report_count
+        FROM submission_scope AS sc
+        JOIN submission AS s ON s.submission_id = sc.submission_id
+        WHERE list_contains(?::VARCHAR[],
+            sc.department || '|' || sc.year || '|' || sc.channel || '|' || sc.submission_id)
+        ORDER BY sc.department, sc.year, sc.channel
+        """,
+        [keys],
+    ).df()
+
+
+def department_submissions(connection: duckdb.DuckDBPyConnection, department: str) -> pd.DataFrame:
+    """Every submission that covered a department, newest first: who, when, what it covers, what
+    replaced it, and every department it covers (`all_departments`)."""
+    return connection.execute(
+        """
+        SELECT
+            submission_id,
+            any_value(file_name) AS file_name,
+            any_value(file_kind) AS file_kind,
+            any_value(loaded_at) AS loaded_at,
+            any_value(loaded_by) AS loaded_by,
+            string_agg(DISTINCT year::VARCHAR, ', ' ORDER BY year::VARCHAR) AS years,
+            string_agg(DISTINCT nullif(channel, ''), ', ' ORDER BY nullif(channel, ''))
+                AS channels,
+            sum(scope_report_count) AS reports,
+            bool_and(superseded_by IS NULL) AS fully_in_force,
+            bool_or(superseded_by IS NULL) AS partly_in_force,
+            string_agg(DISTINCT superseded_by, ', ' ORDER BY superseded_by) AS replaced_by,
+            any_value(note) AS note,
+            any_value(sha256) AS sha256,
+            any_value(sequence_number) AS sequence_number,
+            (SELECT list(DISTINCT department ORDER BY department) FROM submission_scope AS a
+             WHERE a.submission_id = h.submission_id) AS all_departments
+        FROM v_submission_history AS h
+        WHERE department = ?
+        GROUP BY submission_id
+        ORDER BY sequence_number DESC
+        """,
+        [department],
+    ).df()
+
+
+def departments_by_latest_submission(connection: duckdb.DuckDBPyConnection) -> list[str]:
+    """Every department with a submission, the one submitted for most recently first."""
+    rows = connection.execute(
+        """
+        SELECT sc.department FROM submission_scope AS sc
+        JOIN submission AS s ON s.submission_id = sc.submission_id
+        GROUP BY sc.department ORDER BY max(s.sequence_number) DESC
+        """
+    ).fetchall()
+    return [department for (department,) in rows]
+
+
+def submission_file_of(
+    connection: duckdb.DuckDBPyConnection, submission_id: str
+) -> tuple[str, str, list[str]] | None:
+    """(file name, sha256, departments covered) of a submission, None when there is none."""
+    row = connection.execute(
+        """
+        SELECT s.file_name, s.sha256,
+               (SELECT list(DISTINCT department) FROM submission_scope
+                WHERE submission_id = s.submission_id) AS departments
+        FROM submission AS s
+        WHERE s.submission_id = ?
+        """,
+        [submission_id],
+    ).fetchone()
+    return None if row is None else (row[0], row[1], list(row[2] or []))
+
+
+def department_audit_events(connection: duckdb.DuckDBPyConnection, department: str) -> list[tuple]:
+    """The warehouse's audit rows concerning a department, oldest first: (occurred_at, actor,
+    action, submission_id, replaced_submission_id, departments, year, channel, file_name, note)."""
+    try:
+        return connection.execute(
+            """
+            SELECT occurred_at, actor, action, submission_id, replaced_submission_id,
+                   departments, year, channel, file_name, note
+            FROM audit_log
+            WHERE list_contains(string_split(departments, ','), ?)
+            ORDER BY event_id
+            """,
+            [department],
+        ).fetchall()
+    except duckdb.CatalogException:  # a warehouse from before the audit log
+        return []

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install everything the tests need into .venv (and Debian's chromium for the browser tests when
-# running as root), then lint and run every test. Extra arguments go to pytest.
+# running as root), then lint (ruff, the import-linter layer contract) and run every test. Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON="${PYTHON:-python3}"
@@ -16,6 +16,8 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
+# The layers point one way and no package imports in a circle (docs/architecture.md).
+.venv/bin/lint-imports --no-cache
 if [ "$#" -eq 0 ] || [ "$*" = "-p no:cacheprovider" ]; then
   # The ETL fixtures are small, so by default they take the row-by-row reader; run them once
   # more through the columnar reader that large files take.

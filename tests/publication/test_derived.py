@@ -1,22 +1,36 @@
-"""publication.derived: the writer stores the publication and the estimate with each version."""
+"""publication.derived: the results of each data version, stored in typed tables and read back equal.
+
+Expected figures from tests/app/fixtures/small/README.md (by hand): discrimination 2021 = 25,
+2022 = 33; all reports 55 and 67; with BZK's 2022 confidential adviser at 10 racism reports
+instead of 8, 2022 = 35 and 69.
+"""
 
 from __future__ import annotations
 
-import shutil
+import dataclasses
 from pathlib import Path
+from typing import NamedTuple
 
 import duckdb
+import pandas as pd
 import pytest
 
-from etl import warehouse
-from etl.cli import main as etl_main
-from etl.loading import collect_files, load_files
+from etl import queries, warehouse
+from etl.loading import collect_files, load_files, rebuild
 from protection.rules import ProtectionRules
 from publication import derived
-from publication.protected import ALL_REPORTS, DISCRIMINATION
+from publication.protected import ALL_REPORTS, DISCRIMINATION, Publication
+from publication.underreporting import MseResult
 
-SMALL = Path(__file__).resolve().parents[1] / "app" / "fixtures" / "small"
+REPO = Path(__file__).resolve().parents[2]
+SMALL = REPO / "tests" / "app" / "fixtures" / "small"
+UNPROTECTABLE = REPO / "tests" / "app" / "fixtures" / "unprotectable"
+DEMO = REPO / "data" / "demo"
 RULES = ProtectionRules()
+CORRECTION = (
+    "departement,jaar,kanaal,categorie,betreft_discriminatie,aantal\n"
+    "BZK,2022,vertrouwenspersoon,racisme,ja,10\n"
+)
 
 
 def _load(folder: Path, db: Path, **options) -> None:
@@ -25,8 +39,24 @@ def _load(folder: Path, db: Path, **options) -> None:
     assert {o.status for o in outcomes} == {"loaded"}, [o.problems for o in outcomes]
 
 
-def _year_totals(publication, measure: str) -> dict[int, int]:
+def _year_totals(publication: Publication, measure: str) -> dict[int, int]:
     return {int(year): int(value) for year, value in publication.year_totals(measure).items()}
+
+
+def _state(db: Path, rules: ProtectionRules = RULES) -> derived.DerivationState:
+    with warehouse.reading(db) as connection:
+        return derived.state(connection, rules)
+
+
+def _latest(db: Path, rules: ProtectionRules = RULES) -> derived.DerivedResults | None:
+    with warehouse.reading(db) as connection:
+        return derived.latest(connection, rules)
+
+
+def _correction(folder: Path) -> Path:
+    path = folder / "BZK_2022_vp.csv"
+    path.write_text(CORRECTION, encoding="utf-8")
+    return path
 
 
 @pytest.fixture
@@ -36,108 +66,404 @@ def derived_db(tmp_path) -> Path:
     return db
 
 
-def test_a_load_stores_the_publication_of_its_own_data(derived_db):
-    with warehouse.reading(derived_db) as connection:
-        stored = derived.stored(connection, derived.PUBLICATION, RULES)
-        estimate = derived.stored(connection, derived.MSE, RULES)
-        names = connection.execute("SELECT name FROM derived_result ORDER BY name").fetchall()
-    assert names == [("mse",), ("publication",)]
-    # tests/app/fixtures/small/README.md: 25 and 33 discrimination reports, 55 and 67 in all
-    assert _year_totals(stored, DISCRIMINATION) == {2021: 25, 2022: 33}
-    assert _year_totals(stored, ALL_REPORTS) == {2021: 55, 2022: 67}
-    # two ministries and no link keys: nothing to capture-recapture with
-    assert estimate.estimable is False
-    assert estimate.reason == "too_few_linked"
+# --- round trip -----------------------------------------------------------------------------
 
 
-def test_the_stored_publication_is_the_one_computed_from_the_data(derived_db):
-    with warehouse.reading(derived_db) as connection:
-        stored = derived.stored(connection, derived.PUBLICATION, RULES)
-        fresh = derived.compute_publication(connection, RULES)
-    assert stored.tables.keys() == fresh.tables.keys()
+class RoundTrip(NamedTuple):
+    fresh: derived.DerivedResults  # computed (no stored results to reuse)
+    back: derived.DerivedResults  # stored, then read back with latest
+    db: Path
+
+
+def _round_trip(folder: Path | None, db: Path) -> RoundTrip:
+    """Results computed afresh, stored, and read back."""
+    if folder is None:
+        with warehouse.writing(db):
+            pass  # the schema only
+    else:
+        _load(folder, db)
+    with warehouse.reading(db) as connection:
+        fresh = derived.compute(connection, RULES)
+    with warehouse.writing(db) as connection:
+        derived.store(connection, fresh, RULES)
+    back = _latest(db)
+    assert back is not None
+    return RoundTrip(fresh, back, db)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    return _round_trip(DEMO, tmp_path_factory.mktemp("demo") / "demo.duckdb")
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    return _round_trip(SMALL, tmp_path_factory.mktemp("small") / "small.duckdb")
+
+
+@pytest.fixture(scope="module")
+def unprotectable(tmp_path_factory):
+    return _round_trip(UNPROTECTABLE, tmp_path_factory.mktemp("unprotectable") / "u.duckdb")
+
+
+@pytest.fixture(scope="module")
+def empty(tmp_path_factory):
+    return _round_trip(None, tmp_path_factory.mktemp("empty") / "empty.duckdb")
+
+
+def _labels(index: pd.Index) -> list[tuple[type, object]]:
+    return [(type(label), label) for label in index]
+
+
+def assert_same_publication(back: Publication, fresh: Publication) -> None:
+    assert list(back.tables) == list(fresh.tables)  # the same tables, in the same order
     for name, table in fresh.tables.items():
-        assert stored.tables[name].values.equals(table.values), name
-        assert stored.tables[name].status.equals(table.status), name
-    assert (stored.unavailable, stored.grouped_departments) == (
-        fresh.unavailable,
-        fresh.grouped_departments,
-    )
+        stored = back.tables[name]
+        assert stored.name == name
+        assert stored.is_series == table.is_series, name
+        if table.is_series:
+            pd.testing.assert_series_equal(stored.values, table.values, check_exact=True)
+            pd.testing.assert_series_equal(stored.status, table.status, check_exact=True)
+        else:
+            pd.testing.assert_frame_equal(stored.values, table.values, check_exact=True)
+            pd.testing.assert_frame_equal(stored.status, table.status, check_exact=True)
+            assert _labels(stored.values.columns) == _labels(table.values.columns), name
+            assert stored.values.columns.name == table.values.columns.name
+            assert stored.values.columns.dtype == table.values.columns.dtype
+        # labels keep their type (years int, the rest text) and their order
+        assert _labels(stored.values.index) == _labels(table.values.index), name
+        assert _labels(stored.status.index) == _labels(table.status.index), name
+        assert stored.values.index.name == table.values.index.name
+        assert stored.values.index.dtype == table.values.index.dtype
+        for lang in ("nl", "en"):
+            assert stored.display(lang).equals(table.display(lang)), (name, lang)
+            assert stored.footnotes(lang) == table.footnotes(lang), (name, lang)
+        assert stored.footnote_keys == table.footnote_keys
+    assert back.years == fresh.years
+    assert all(type(year) is int for year in back.years)
+    assert dict(back.unavailable) == dict(fresh.unavailable)
+    assert list(back.unavailable) == list(fresh.unavailable)
+    assert back.grouped_departments == fresh.grouped_departments
+    assert back.rules == fresh.rules
+    for lang in ("nl", "en"):
+        assert back.grouping_note(lang) == fresh.grouping_note(lang)
+        for name in fresh.unavailable:
+            assert back.unavailable_text(name, lang) == fresh.unavailable_text(name, lang)
+    for measure in (DISCRIMINATION, ALL_REPORTS):
+        assert back.available_breakdowns(measure) == fresh.available_breakdowns(measure)
 
 
-def test_other_code_or_other_rules_do_not_get_the_stored_result(derived_db, monkeypatch):
+def assert_same_frames(back: derived.DerivedResults, fresh: derived.DerivedResults) -> None:
+    for name in ("coverage", "fte", "cases"):
+        pd.testing.assert_frame_equal(getattr(back, name), getattr(fresh, name), check_exact=True)
+
+
+@pytest.mark.parametrize("warehouse_name", ["small", "unprotectable", "empty", "demo"])
+def test_what_is_read_back_equals_what_was_computed(warehouse_name, request):
+    fresh, back, _ = request.getfixturevalue(warehouse_name)
+    assert back.data_version == fresh.data_version
+    assert back.inputs_digest == fresh.inputs_digest
+    assert back.build_seconds == pytest.approx(fresh.build_seconds)
+    assert_same_publication(back.publication, fresh.publication)
+    assert back.mse == fresh.mse
+    assert_same_frames(back, fresh)
+
+
+def test_the_fixtures_cover_hidden_cells_notes_and_an_estimate(demo, unprotectable, empty):
+    fresh = demo.fresh
+    statuses = {
+        status
+        for table in fresh.publication.tables.values()
+        for status in pd.Series(table.status.to_numpy().ravel()).unique()
+    }
+    assert statuses == {"published", "primary", "secondary"}
+    assert fresh.mse.estimable and fresh.mse.per_year
+    fresh = unprotectable.fresh
+    assert fresh.publication.unavailable and fresh.publication.grouped_departments
+    assert fresh.fte.empty
+    fresh = empty.fresh
+    assert fresh.data_version == 0 and not fresh.publication.tables
+    assert fresh.coverage.empty
+
+
+def test_every_field_of_the_estimate_comes_back(demo):
+    fresh, back, _ = demo
+    # the fields below are all there are: a new field must be stored too (model_output)
+    assert [f.name for f in dataclasses.fields(MseResult)] == [
+        "estimable",
+        "reason",
+        "n_observed",
+        "chosen",
+        "stepwise",
+        "independence",
+        "model_range",
+        "per_year",
+        "linked_cases",
+    ]
+    computed, stored = fresh.mse, back.mse
+    assert (stored.estimable, stored.reason) == (True, None)
+    assert stored.n_observed == computed.n_observed and type(stored.n_observed) is int
+    assert stored.linked_cases == computed.linked_cases
+    for name in ("chosen", "stepwise", "independence"):
+        estimate, expected = getattr(stored, name), getattr(computed, name)
+        assert estimate == expected, name
+        assert (estimate.n_hat, estimate.lower, estimate.upper, estimate.se) == (
+            expected.n_hat,
+            expected.lower,
+            expected.upper,
+            expected.se,
+        )
+        assert estimate.model == expected.model
+        assert estimate.choice.fit.coefficients == expected.choice.fit.coefficients
+        assert list(estimate.choice.fit.coefficients) == list(expected.choice.fit.coefficients)
+        assert estimate.interval == expected.interval
+    bootstrap = stored.chosen.interval.bootstrap
+    assert bootstrap == computed.chosen.interval.bootstrap
+    assert len(bootstrap.replicates) == bootstrap.n_boot - bootstrap.n_failed
+    assert stored.stepwise.choice.steps == computed.stepwise.choice.steps
+    assert stored.chosen.choice.candidates == computed.chosen.choice.candidates
+    assert stored.model_range == computed.model_range
+    assert [entry.fit.interactions for entry in stored.model_range.models] == [
+        entry.fit.interactions for entry in computed.model_range.models
+    ]
+    assert list(stored.per_year) == list(computed.per_year)
+    assert all(type(year) is int for year in stored.per_year)
+    assert stored.per_year == computed.per_year
+
+
+def test_an_estimate_that_is_not_there_comes_back_as_not_there(small):
+    back = small.back
+    assert back.mse == MseResult(False, "too_few_linked", linked_cases=0)
+    assert back.mse.per_year is None and back.mse.chosen is None
+
+
+def test_no_pickle_only_typed_columns(tmp_path):
+    with warehouse.reading(_a_stored_warehouse(tmp_path)) as connection:
+        columns = connection.execute(
+            "SELECT table_name, data_type FROM information_schema.columns "
+            "WHERE list_contains(?, table_name)",
+            [list(derived.TABLES)],
+        ).fetchall()
+        tables = {name for (name,) in connection.execute("SHOW TABLES").fetchall()}
+    assert {name for name, _ in columns} == set(derived.TABLES)
+    assert not [column for column in columns if column[1] == "BLOB"]
+    assert "derived_result" not in tables
+    assert not hasattr(derived, "pickle")
+    assert not list((REPO / "etl" / "sql" / "tables").glob("*derived*"))
+
+
+def _a_stored_warehouse(tmp_path: Path) -> Path:
+    db = tmp_path / "stored.duckdb"
+    _load(SMALL, db, after_load=derived.store_derived)
+    return db
+
+
+# --- SQL for analysts -----------------------------------------------------------------------
+
+
+def _example(sql_file: str) -> str:
+    """The example query in the comment of a DDL file: the commented lines after 'SELECT'."""
+    text = (REPO / "publication" / "sql" / sql_file).read_text(encoding="utf-8")
+    lines = [line.removeprefix("--").strip() for line in text.splitlines() if line.startswith("--")]
+    start = next(i for i, line in enumerate(lines) if line.startswith("SELECT"))
+    return " ".join(lines[start:]).rstrip(";")
+
+
+def test_an_analysts_sql_over_published_cell_gives_the_shown_numbers(demo, tmp_path):
+    fresh = demo.fresh
+    table = fresh.publication.table(DISCRIMINATION, "channel")
+    with warehouse.reading(demo.db) as connection:
+        shown = connection.execute(_example("published_cell.sql")).fetchall()
+        # every table, as plain numbers and symbols
+        cells = connection.execute(
+            "SELECT table_name, row_label, column_label, coalesce(value::VARCHAR, symbol) "
+            "FROM published_cell ORDER BY table_name, row_position, column_position"
+        ).fetchall()
+    display = table.display("nl", number_format=str)
+    expected = [
+        (str(row), str(column), display.loc[row, column])
+        for row in display.index
+        for column in display.columns
+    ]
+    assert shown == expected
+    assert any(text in ("<5", "x") for *_, text in shown)
+    by_table: dict[str, list[str]] = {}
+    for name, _, _, text in cells:
+        by_table.setdefault(name, []).append(text)
+    for name, protected in fresh.publication.tables.items():
+        display = protected.display("nl", number_format=str)
+        assert by_table[name] == [str(v) for v in display.to_numpy().ravel()], name
+
+
+def test_an_analysts_sql_over_model_output_gives_the_estimates(demo):
+    fresh = demo.fresh
+    with warehouse.reading(demo.db) as connection:
+        rows = connection.execute(_example("model_output.sql").split("(with the key")[0]).fetchall()
+    found = {
+        (model, statistic): value if text is None else text
+        for model, statistic, value, text in rows
+    }
+    for model in ("chosen", "stepwise", "independence"):
+        estimate = getattr(fresh.mse, model)
+        assert found[(model, "choice.fit.n_hat")] == estimate.n_hat
+        assert found[(model, "interval.lower")] == estimate.lower
+        assert found[(model, "interval.upper")] == estimate.upper
+        assert found[(model, "choice.fit.interactions")] == estimate.model
+
+
+# --- versions -------------------------------------------------------------------------------
+
+
+def test_a_load_stores_the_results_of_its_own_data(derived_db):
+    now = _state(derived_db)
+    assert now.complete_version == now.data_version > 0
+    assert (now.failed_version, now.error) == (None, None)
+    results = _latest(derived_db)
+    assert results.data_version == now.data_version
+    # tests/app/fixtures/small/README.md: 25 and 33 discrimination reports, 55 and 67 in all
+    assert _year_totals(results.publication, DISCRIMINATION) == {2021: 25, 2022: 33}
+    assert _year_totals(results.publication, ALL_REPORTS) == {2021: 55, 2022: 67}
+    # two ministries and no link keys: nothing to capture-recapture with
+    assert results.mse.estimable is False
+    assert results.mse.reason == "too_few_linked"
     with warehouse.reading(derived_db) as connection:
-        stricter = ProtectionRules(threshold=10)
-        assert derived.stored(connection, derived.PUBLICATION, stricter) is None
+        assert derived.publication(connection, RULES).years == (2021, 2022)
+        assert derived.mse(connection, results.publication, RULES) == results.mse
+        fresh = derived.compute_publication(connection, RULES)
+    assert_same_publication(results.publication, fresh)
+
+
+def test_a_new_data_version_without_results_keeps_the_older_complete_one(derived_db, tmp_path):
+    before = _state(derived_db)
+    _load(_correction(tmp_path), derived_db)  # no after_load: the worker has not run yet
+    now = _state(derived_db)
+    assert now.data_version > before.data_version
+    assert now.complete_version == before.complete_version
+    assert (now.failed_version, now.error) == (None, None)
+    results = _latest(derived_db)
+    assert results.data_version == before.data_version
+    assert _year_totals(results.publication, DISCRIMINATION) == {2021: 25, 2022: 33}
+    with warehouse.reading(derived_db) as connection:
+        # the convenience readers give the current data: not stored, so computed now
+        assert _year_totals(derived.publication(connection, RULES), DISCRIMINATION) == {
+            2021: 25,
+            2022: 35,
+        }
+
+
+def test_the_next_load_replaces_the_stored_results(derived_db, tmp_path):
+    before = _state(derived_db)
+    _load(_correction(tmp_path), derived_db, after_load=derived.store_derived)
+    now = _state(derived_db)
+    assert now.complete_version == now.data_version > before.data_version
+    results = _latest(derived_db)
+    assert _year_totals(results.publication, DISCRIMINATION) == {2021: 25, 2022: 35}
+    assert _year_totals(results.publication, ALL_REPORTS) == {2021: 55, 2022: 69}
+    with warehouse.reading(derived_db) as connection:
+        for table in derived.TABLES:
+            versions = connection.execute(
+                f"SELECT DISTINCT data_version FROM {table}"  # noqa: S608 (test)
+            ).fetchall()
+            assert versions in ([], [(now.data_version,)]), table
+
+
+def test_storing_an_older_version_leaves_newer_ones(small, tmp_path):
+    fresh = small.fresh
+    db = tmp_path / "w.duckdb"
+    _load(SMALL, db)
+    older = dataclasses.replace(fresh, data_version=fresh.data_version - 1)
+    with warehouse.writing(db) as connection:
+        derived.store(connection, fresh, RULES)
+        derived.store(connection, older, RULES)
+    now = _state(db)
+    assert now.complete_version == fresh.data_version
+    with warehouse.reading(db) as connection:
+        versions = connection.execute(
+            "SELECT data_version FROM derived_version ORDER BY data_version"
+        ).fetchall()
+    assert versions == [(older.data_version,), (fresh.data_version,)]
+
+
+def test_a_failure_is_recorded_and_the_last_complete_results_stay(
+    derived_db, tmp_path, monkeypatch, caplog
+):
+    before = _state(derived_db)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug in the protection")
+
+    monkeypatch.setattr(derived, "build_publication", broken)
+    _load(_correction(tmp_path), derived_db, after_load=derived.store_derived)  # still loaded
+    assert "derived results could not be computed" in caplog.text
+    monkeypatch.undo()
+    now = _state(derived_db)
+    assert now.failed_version == now.data_version > before.data_version
+    assert now.complete_version == before.complete_version
+    assert "a bug in the protection" in now.error
+    results = _latest(derived_db)
+    assert results.data_version == before.data_version
+    assert _year_totals(results.publication, DISCRIMINATION) == {2021: 25, 2022: 33}
+    with warehouse.reading(derived_db) as connection:
+        # the delivery is there, and the convenience readers compute the current publication
+        assert _year_totals(derived.publication(connection, RULES), DISCRIMINATION) == {
+            2021: 25,
+            2022: 35,
+        }
+    # the next successful computation clears the failure
+    with warehouse.writing(derived_db) as connection:
+        assert derived.store_derived(connection)
+    now = _state(derived_db)
+    assert now.complete_version == now.data_version
+    assert (now.failed_version, now.error) == (None, None)
+
+
+def test_store_failure_records_the_error_text(derived_db):
+    version = _state(derived_db).data_version
+    with warehouse.writing(derived_db) as connection:
+        derived.store_failure(connection, version + 1, RULES, "Traceback: it broke")
+    now = _state(derived_db)
+    assert (now.failed_version, now.error) == (version + 1, "Traceback: it broke")
+    assert now.complete_version == version
+
+
+def test_another_logic_version_or_other_rules_do_not_get_the_stored_results(
+    derived_db, monkeypatch
+):
+    stricter = ProtectionRules(threshold=10)
+    with warehouse.reading(derived_db) as connection:
+        version = queries.latest_sequence(connection)
+        assert derived.latest(connection, stricter) is None
+        assert derived.state(connection, stricter) == derived.DerivationState(
+            version, None, None, None
+        )
         # with T=10 the cells of 5..9 reports are hidden: computed afresh, not served stale
         recomputed = derived.publication(connection, stricter)
         assert recomputed.rules.threshold == 10
         assert recomputed.year_totals(DISCRIMINATION).notna().all()  # 25 and 33 stay shown
-        monkeypatch.setattr(derived, "_code_digest", lambda: "another release")
-        assert derived.stored(connection, derived.PUBLICATION, RULES) is None
+        assert (recomputed.table(DISCRIMINATION, "channel").status != "published").any().any()
+        monkeypatch.setattr(derived, "LOGIC_VERSION", derived.LOGIC_VERSION + 1)
+        assert derived.latest(connection, RULES) is None
+        assert derived.state(connection, RULES).complete_version is None
         assert _year_totals(derived.publication(connection, RULES), DISCRIMINATION) == {
             2021: 25,
             2022: 33,
         }
 
 
-def test_a_warehouse_without_derived_results_is_computed_on_reading(tmp_path):
-    db = tmp_path / "plain.duckdb"
-    _load(SMALL, db)  # no after_load: as an older writer left it
-    with warehouse.reading(db) as connection:
-        assert derived.stored(connection, derived.PUBLICATION, RULES) is None
-        assert _year_totals(derived.publication(connection, RULES), DISCRIMINATION) == {
-            2021: 25,
-            2022: 33,
-        }
-    # a file written before the table existed
-    old = tmp_path / "old.duckdb"
-    shutil.copyfile(db, old)
-    with duckdb.connect(str(old)) as connection:
-        connection.execute("DROP TABLE derived_result")
-    with warehouse.reading(old) as connection:
-        assert derived.stored(connection, derived.PUBLICATION, RULES) is None
+def test_store_refuses_results_of_other_rules(small, tmp_path):
+    fresh = small.fresh
+    db = tmp_path / "w.duckdb"
+    _load(SMALL, db)
+    with warehouse.writing(db) as connection, pytest.raises(ValueError, match="other protection"):
+        derived.store(connection, fresh, ProtectionRules(threshold=10))
 
 
-def test_the_next_load_replaces_the_stored_results(derived_db, tmp_path):
-    correction = tmp_path / "BZK_2022_vp.csv"
-    # BZK 2022, confidential adviser: 10 racism reports instead of 8; the other channels stay
-    correction.write_text(
-        "departement,jaar,kanaal,categorie,betreft_discriminatie,aantal\n"
-        "BZK,2022,vertrouwenspersoon,racisme,ja,10\n",
-        encoding="utf-8",
-    )
-    _load(correction, derived_db, after_load=derived.store_derived)
-    with warehouse.reading(derived_db) as connection:
-        stored = derived.stored(connection, derived.PUBLICATION, RULES)
-        rows = connection.execute("SELECT count(*) FROM derived_result").fetchone()[0]
-    assert rows == 2
-    assert _year_totals(stored, DISCRIMINATION) == {2021: 25, 2022: 35}
-    assert _year_totals(stored, ALL_REPORTS) == {2021: 55, 2022: 69}
-
-
-def test_the_command_line_load_and_rebuild_store_them(tmp_path):
-    db = tmp_path / "cli.duckdb"
-    assert etl_main(["load", str(SMALL), "--db", str(db)]) == 0
-    with warehouse.reading(db) as connection:
-        assert _year_totals(
-            derived.stored(connection, derived.PUBLICATION, RULES), ALL_REPORTS
-        ) == {2021: 55, 2022: 67}
-    with warehouse.writing(db) as connection:
-        connection.execute("DELETE FROM derived_result")
-    assert etl_main(["rebuild", "--db", str(db)]) == 0
-    with warehouse.reading(db) as connection:
-        assert derived.stored(connection, derived.PUBLICATION, RULES) is not None
-
-
-def test_a_load_that_leaves_the_counts_alone_keeps_the_results(derived_db, tmp_path, monkeypatch):
+def test_a_load_that_leaves_the_counts_alone_reuses_the_results(derived_db, tmp_path, monkeypatch):
     fte = tmp_path / "fte_2022_corrected.csv"
     fte.write_text(
         (SMALL / "fte.csv").read_text(encoding="utf-8").replace("10000", "10100"), encoding="utf-8"
     )
-    with warehouse.reading(derived_db) as connection:
-        before = dict(
-            connection.execute("SELECT name, inputs_digest FROM derived_result").fetchall()
-        )
+    before = _latest(derived_db)
 
     def must_not_run(*args, **kwargs):
         raise AssertionError("recomputed although the counts did not change")
@@ -145,21 +471,18 @@ def test_a_load_that_leaves_the_counts_alone_keeps_the_results(derived_db, tmp_p
     monkeypatch.setattr(derived, "build_publication", must_not_run)
     monkeypatch.setattr(derived, "_mse_from", must_not_run)
     _load(fte, derived_db, after_load=derived.store_derived)
-    with warehouse.reading(derived_db) as connection:
-        after = connection.execute(
-            "SELECT name, inputs_digest, build_seconds FROM derived_result ORDER BY name"
-        ).fetchall()
-        stored = derived.stored(connection, derived.PUBLICATION, RULES)
-        fte_total = connection.execute("SELECT sum(fte) FROM v_fte").fetchone()[0]
-    assert fte_total == 2 * 10100 + 2 * 30000  # the fte did change (80,000 before)
-    assert [(name, digest) for name, digest, _ in after] == sorted(before.items())
-    assert [seconds for *_, seconds in after] == [0.0, 0.0]
-    assert _year_totals(stored, DISCRIMINATION) == {2021: 25, 2022: 33}
+    after = _latest(derived_db)
+    assert after.data_version > before.data_version
+    assert after.inputs_digest == before.inputs_digest
+    assert after.build_seconds == 0.0
+    assert_same_publication(after.publication, before.publication)
+    assert after.mse == before.mse
+    # the fte did change (80,000 before): the frames are read afresh
+    assert after.fte["fte"].sum() == 2 * 10100 + 2 * 30000
+    assert before.fte["fte"].sum() == 80000
 
 
 def test_the_inputs_digest_ignores_row_order_and_sees_every_count():
-    import pandas as pd
-
     frame = pd.DataFrame(
         {"year": [2021, 2022, 2022], "channel": ["a", "b", "a"], "count": [5, 6, 7]}
     )
@@ -170,28 +493,51 @@ def test_the_inputs_digest_ignores_row_order_and_sees_every_count():
     assert derived.inputs_digest(frame) != derived.inputs_digest(frame, frame)
 
 
-def test_a_fault_in_the_derived_results_does_not_lose_the_load(
-    derived_db, tmp_path, monkeypatch, capsys
-):
-    correction = tmp_path / "BZK_2022_vp.csv"
-    correction.write_text(
-        "departement,jaar,kanaal,categorie,betreft_discriminatie,aantal\n"
-        "BZK,2022,vertrouwenspersoon,racisme,ja,10\n",
-        encoding="utf-8",
-    )
+def test_rebuild_stores_them_again(derived_db):
+    version = _state(derived_db).data_version
+    assert rebuild(derived_db, after_load=derived.store_derived)[1] is None
+    now = _state(derived_db)
+    assert now.complete_version == now.data_version == version  # rebuild keeps the numbers
+    assert _year_totals(_latest(derived_db).publication, ALL_REPORTS) == {2021: 55, 2022: 67}
 
-    def broken(*args, **kwargs):
-        raise RuntimeError("a bug in the protection")
 
-    monkeypatch.setattr(derived, "build_publication", broken)
-    assert etl_main(["load", str(correction), "--db", str(derived_db)]) == 0
-    assert "Let op: de gegevens zijn geladen" in capsys.readouterr().err
-    monkeypatch.undo()
-    with warehouse.reading(derived_db) as connection:
-        # the previous version's results would describe other data: none are kept
-        assert connection.execute("SELECT count(*) FROM derived_result").fetchone()[0] == 0
-        # the delivery is there, and readers compute the publication themselves
+# --- warehouses without results -------------------------------------------------------------
+
+
+def test_a_warehouse_without_derived_tables_has_no_results_and_readers_compute(tmp_path):
+    db = tmp_path / "plain.duckdb"
+    _load(SMALL, db)  # no after_load
+    with warehouse.reading(db) as connection:
+        assert derived.latest(connection, RULES) is None
+        now = derived.state(connection, RULES)
+        assert (now.complete_version, now.failed_version) == (None, None)
+        assert now.data_version == queries.latest_sequence(connection) > 0
         assert _year_totals(derived.publication(connection, RULES), DISCRIMINATION) == {
             2021: 25,
-            2022: 35,
+            2022: 33,
         }
+        results = derived.compute(connection, RULES)  # read-only is enough
+    assert results.data_version == now.data_version
+    assert _year_totals(results.publication, ALL_REPORTS) == {2021: 55, 2022: 67}
+
+
+def test_a_writer_drops_the_pickled_results_of_before(tmp_path):
+    db = tmp_path / "old.duckdb"
+    _load(SMALL, db)
+    with duckdb.connect(str(db)) as connection:
+        connection.execute(
+            "CREATE TABLE derived_result (name VARCHAR PRIMARY KEY, payload BLOB NOT NULL)"
+        )
+    with warehouse.reading(db) as connection:
+        assert derived.latest(connection, RULES) is None  # the old table is not read
+    with warehouse.writing(db) as connection:
+        assert derived.store_derived(connection)
+    with warehouse.reading(db) as connection:
+        tables = {name for (name,) in connection.execute("SHOW TABLES").fetchall()}
+    assert "derived_result" not in tables
+    assert set(derived.TABLES) <= tables
+
+
+def test_the_logic_version_is_an_explicit_number_not_a_hash_of_the_code():
+    assert type(derived.LOGIC_VERSION) is int and derived.LOGIC_VERSION >= 1
+    assert not hasattr(derived, "fingerprint") and not hasattr(derived, "INPUTS")

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from app import auth
+from access.roles import ROLES_ENV
 from etl.loading import IncomingFile, load_files
+from tests.delivery.conftest import (
+    BZK_2022_CORRECTED,
+    BZK_2023,
+    FIN_2023,
+    HEADER,
+    REPO,
+    build_small,
+    fresh_copy,
+    query,
+)
 from tests.etl.conftest import file_fingerprint
-from tests.upload.conftest import BZK_2022_CORRECTED, BZK_2023, FIN_2023, HEADER, REPO, query
 
 PAGE = "app_pages/aanleveren.py"
 AUTH_SECRETS = {
@@ -33,6 +44,17 @@ departments = ["BZK"]
 """
 
 
+@pytest.fixture(scope="module")
+def upload_template(tmp_path_factory) -> Path:
+    return build_small(tmp_path_factory.mktemp("upload-page") / "small.duckdb")
+
+
+@pytest.fixture
+def db(upload_template, tmp_path) -> Path:
+    """A fresh copy of the small warehouse (BZK and FIN, 2021 and 2022, S000001..S000005)."""
+    return fresh_copy(upload_template, tmp_path)
+
+
 @pytest.fixture
 def page(monkeypatch, db):
     """page(user=None) -> an AppTest on the upload page; user=None is local mode."""
@@ -46,7 +68,7 @@ def page(monkeypatch, db):
         if user is not None:
             roles_file = db.parent / "roles.toml"
             roles_file.write_text(roles, encoding="utf-8")
-            monkeypatch.setenv(auth.ROLES_ENV, str(roles_file))
+            monkeypatch.setenv(ROLES_ENV, str(roles_file))
             at.secrets = AUTH_SECRETS
             at.user = user
         at.run()

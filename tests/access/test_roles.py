@@ -1,22 +1,12 @@
-"""Roles file, claims to rights, and the server-side checks (app/auth.py)."""
+"""Roles file and claims to rights (access/roles.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from app import auth
-from app.auth import (
-    ADMINISTRATOR,
-    UPLOADER,
-    VIEWER,
-    AccessDenied,
-    RoleConfigError,
-    parse_role_config,
-    principal_from_claims,
-    require_department,
-    require_upload,
-)
-from tests.upload.conftest import ADMIN, BZK_UPLOADER, LOCAL, VIEWER_ONLY
+from access import roles
+from access.principal import UPLOADER, VIEWER
+from access.roles import RoleConfigError, parse_role_config, principal_from_claims
 
 ROLES = """
 [defaults]
@@ -77,8 +67,8 @@ def test_unverified_email_is_not_trusted():
 def test_defaults_decide_for_unknown_and_anonymous_users():
     strict = parse_role_config('[defaults]\nlogged_in = "none"\nanonymous = "none"\n')
     assert not principal_from_claims({"email": "x@y.nl"}, strict).can_view
-    assert not auth.anonymous_principal(strict).can_view
-    assert auth.anonymous_principal(parse_role_config("")).roles == {VIEWER}
+    assert not roles.anonymous_principal(strict).can_view
+    assert roles.anonymous_principal(parse_role_config("")).roles == {VIEWER}
 
 
 @pytest.mark.parametrize(
@@ -100,12 +90,12 @@ def test_a_broken_roles_file_is_refused_with_a_reason(text, fragment):
 
 
 def test_unusable_or_missing_roles_file_fails_closed(tmp_path, monkeypatch):
-    monkeypatch.delenv(auth.ROLES_ENV, raising=False)
-    assert auth.role_config().rules == () and auth.role_config().error
+    monkeypatch.delenv(roles.ROLES_ENV, raising=False)
+    assert roles.role_config().rules == () and roles.role_config().error
     broken = tmp_path / "roles.toml"
     broken.write_text('[[rule]]\nemail = "a@b.nl"\nrole = "uploader"\n', encoding="utf-8")
-    monkeypatch.setenv(auth.ROLES_ENV, str(broken))
-    unusable = auth.role_config()
+    monkeypatch.setenv(roles.ROLES_ENV, str(broken))
+    unusable = roles.role_config()
     assert unusable.rules == () and "needs departments" in unusable.error
     assert not principal_from_claims({"email": "a@b.nl"}, unusable).can_upload
     # A corrected file is picked up without a restart.
@@ -113,30 +103,7 @@ def test_unusable_or_missing_roles_file_fails_closed(tmp_path, monkeypatch):
         '[[rule]]\nemail = "a@b.nl"\nrole = "uploader"\ndepartments = ["BZK", "FIN"]\n',
         encoding="utf-8",
     )
-    assert principal_from_claims({"email": "a@b.nl"}, auth.role_config()).departments == {
+    assert principal_from_claims({"email": "a@b.nl"}, roles.role_config()).departments == {
         "BZK",
         "FIN",
     }
-
-
-def test_server_side_checks():
-    require_upload(BZK_UPLOADER, ["BZK"])
-    with pytest.raises(AccessDenied) as refused:
-        require_upload(BZK_UPLOADER, ["BZK", "FIN"])
-    assert refused.value.departments == ["FIN"]
-    with pytest.raises(AccessDenied):
-        require_upload(VIEWER_ONLY, ["AZ"])
-    require_upload(ADMIN, ["OCW", "FIN"])
-    require_department(BZK_UPLOADER, ["BZK"])
-    with pytest.raises(AccessDenied):
-        require_department(BZK_UPLOADER, ["FIN"])
-    with pytest.raises(AccessDenied):
-        require_department(VIEWER_ONLY, ["AZ"])
-    with pytest.raises(AccessDenied):
-        require_department(BZK_UPLOADER, [])
-
-
-def test_local_user_is_the_administrator_and_says_so():
-    assert LOCAL.mode == auth.MODE_LOCAL
-    assert LOCAL.identity.startswith("lokaal (") and "@" in LOCAL.identity
-    assert ADMINISTRATOR in LOCAL.roles and LOCAL.may_act_for("BZK")

@@ -1,4 +1,5 @@
-"""Shared pieces of the upload tests: a small warehouse per test, principals, files and queries."""
+"""Shared pieces of the delivery tests: a small warehouse per test, files and queries (the
+principals are tests/access/conftest.py's)."""
 
 from __future__ import annotations
 
@@ -7,27 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from app.auth import ADMINISTRATOR, UPLOADER, VIEWER, Principal, local_principal
 from etl import warehouse
 from etl.loading import IncomingFile, collect_files, load_files
 
 REPO = Path(__file__).resolve().parents[2]
 SMALL = REPO / "tests" / "app" / "fixtures" / "small"
 HEADER = "departement,jaar,kanaal,categorie,betreft_discriminatie,aantal\n"
-
-BZK_UPLOADER = Principal(
-    "a.jansen@minbzk.nl", "A. Jansen", "login", True,
-    frozenset({VIEWER, UPLOADER}), frozenset({"BZK"}),
-)  # fmt: skip
-FIN_UPLOADER = Principal(
-    "b.de.vries@minfin.nl", "B. de Vries", "login", True,
-    frozenset({VIEWER, UPLOADER}), frozenset({"FIN"}),
-)  # fmt: skip
-ADMIN = Principal(
-    "beheer@minbzk.nl", "Beheer", "login", True, frozenset({VIEWER, ADMINISTRATOR})
-)  # fmt: skip
-VIEWER_ONLY = Principal("c.kok@minaz.nl", "C. Kok", "login", True, frozenset({VIEWER}))
-LOCAL = local_principal()
 
 
 def csv_file(name: str, *rows: str) -> IncomingFile:
@@ -59,19 +45,27 @@ def query(db: Path, sql: str, params: list | None = None) -> list[tuple]:
         return connection.execute(sql, params or []).fetchall()
 
 
-@pytest.fixture(scope="session")
-def small_template(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("upload-small") / "small.duckdb"
+def build_small(path: Path) -> Path:
+    """The small warehouse (BZK and FIN, 2021 and 2022, S000001..S000005), counts only."""
     files, _ = collect_files([SMALL])
     outcomes = load_files(files, path, loaded_by="test")
     assert {o.status for o in outcomes} == {"loaded"}
     return path
 
 
+def fresh_copy(template: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "warehouse" / "meldingen.duckdb"
+    path.parent.mkdir()
+    shutil.copyfile(template, path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def small_template(tmp_path_factory) -> Path:
+    return build_small(tmp_path_factory.mktemp("upload-small") / "small.duckdb")
+
+
 @pytest.fixture
 def db(small_template, tmp_path) -> Path:
     """A fresh copy of the small warehouse (BZK and FIN, 2021 and 2022, S000001..S000005)."""
-    path = tmp_path / "warehouse" / "meldingen.duckdb"
-    path.parent.mkdir()
-    shutil.copyfile(small_template, path)
-    return path
+    return fresh_copy(small_template, tmp_path)

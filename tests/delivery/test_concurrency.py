@@ -10,31 +10,32 @@ import sys
 import textwrap
 import time
 
-from tests.upload.conftest import FIN_2023, HEADER, REPO, query
+from tests.delivery.conftest import FIN_2023, HEADER, REPO, query
 
 COMMITTER = textwrap.dedent(
     """
     import json, sys, time
     from pathlib import Path
     from etl.loading import IncomingFile
-    from app import upload
-    from app.auth import Principal
+    from access.principal import Principal
+    from delivery.commit import commit
+    from delivery.review import review_files
     db, file_path, identity, ready, go = sys.argv[1:6]
     user = Principal(identity, identity, "login", True, frozenset({"viewer", "uploader"}),
                      frozenset({"BZK"}))
     file = IncomingFile(Path(file_path).name, Path(file_path).read_bytes())
-    review = upload.review_files([file], user, Path(db))
+    review = review_files([file], user, Path(db))
     assert review.ready, [p.code for f in review.files for p in f.problems]
     Path(ready).write_text("reviewed")
     while not Path(go).exists():
         time.sleep(0.01)
     statuses = []
     for _ in range(5):
-        result = upload.commit(review, user, Path(db))
+        result = commit(review, user, Path(db))
         statuses.append(result.status)
         if result.status != "conflict":
             break
-        review = upload.review_files([file], user, Path(db))  # asked to review again
+        review = review_files([file], user, Path(db))  # asked to review again
     print(json.dumps({"statuses": statuses,
                       "ids": [r.submission_id for r in result.receipts]}))
     """

@@ -1,0 +1,158 @@
+"""What the upload page shows: the review's comparisons, a department's history and audit trail,
+as tables in the user's language (delivery/ decides every figure; app_pages/aanleveren.py draws).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from base.formatting import format_number
+from base.texts import text
+from delivery.review import Review
+
+Scope = tuple[str, int, str]
+
+
+def scope_text(scopes: Iterable[Scope]) -> str:
+    """'BZK 2022 vertrouwenspersoon, BZK 2022 fte': scopes as a conflict or receipt names them."""
+    return ", ".join(f"{d} {y} {c}".strip() for d, y, c in scopes)
+
+
+def history_table(history: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The history for display, in the user's language."""
+    if history.empty:
+        return history
+
+    def status(row) -> str:
+        if row.fully_in_force:
+            return text("upload.status.in_force", lang)
+        if row.partly_in_force:
+            return text("upload.status.partly", lang)
+        return text("upload.status.replaced", lang)
+
+    return pd.DataFrame(
+        {
+            text("upload.col.submission", lang): history["submission_id"],
+            text("upload.col.file", lang): history["file_name"],
+            text("upload.col.loaded_at", lang): pd.to_datetime(history["loaded_at"]).dt.strftime(
+                "%d-%m-%Y %H:%M:%S"
+            ),
+            text("upload.col.loaded_by", lang): history["loaded_by"],
+            text("upload.col.years", lang): history["years"],
+            text("upload.col.channels", lang): history["channels"].fillna(""),
+            text("upload.col.reports", lang): history["reports"].astype(int),
+            text("upload.col.status", lang): [status(row) for row in history.itertuples()],
+            text("upload.col.replaced_by", lang): history["replaced_by"].fillna(""),
+            text("upload.col.note", lang): history["note"].fillna(""),
+            "sha256": history["sha256"],
+        }
+    )
+
+
+def audit_table(trail: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A department's audit trail (delivery.history.audit_trail), newest first."""
+    if trail.empty:
+        return trail
+    trail = trail.sort_values("at", kind="stable", ascending=False)
+    details = []
+    for event in trail.to_dict("records"):
+        action = event.get("action")
+        if action == "replace":
+            details.append(
+                text(
+                    "upload.detail.replace",
+                    lang,
+                    old=event.get("old"),
+                    new=event.get("submission_id"),
+                    scope=f"{int(event['year'])} {event.get('channel') or ''}".strip(),
+                )
+            )
+        elif action == "rejected":
+            details.append(text("upload.detail.problems", lang, count=event.get("problems") or 0))
+        elif action == "conflict":
+            details.append(scope_text(tuple(s) for s in event.get("scopes") or []))
+        else:
+            details.append(str(event.get("note") or event.get("detail") or ""))
+    return pd.DataFrame(
+        {
+            text("upload.col.when", lang): pd.to_datetime(trail["at"]).dt.strftime(
+                "%d-%m-%Y %H:%M:%S"
+            ),
+            text("upload.col.who", lang): trail["actor"],
+            text("upload.col.what", lang): [
+                text(f"upload.action.{a}", lang) for a in trail["action"]
+            ],
+            text("upload.col.submission", lang): trail["submission_id"].fillna(""),
+            text("upload.col.file", lang): trail["file_name"].fillna(""),
+            text("upload.col.detail", lang): details,
+        }
+    ).reset_index(drop=True)
+
+
+def _number(value: float, lang: str, decimals: int = 0) -> str:
+    if pd.isna(value):
+        return text("upload.not_submitted", lang)
+    return format_number(value, decimals, lang)
+
+
+def comparison_display(
+    table: pd.DataFrame, lang: str, by: list[str], decimals: int = 0
+) -> pd.DataFrame:
+    """Department, year, the `by` columns, then new / current / last year as Dutch numbers."""
+    columns: dict[str, object] = {
+        text("upload.col.department", lang): table["department"],
+        text("upload.col.year", lang): table["year"].astype(int).astype(str),
+    }
+    if "channel" in by:
+        columns[text("upload.col.channel", lang)] = [
+            text(f"channel.{c}", lang) for c in table["channel"]
+        ]
+    if "category" in by:
+        columns[text("upload.col.category", lang)] = [
+            text(f"category.{c}", lang) if c else text("upload.zero_row", lang)
+            for c in table["category"]
+        ]
+    for column in ("new", "current", "last_year"):
+        columns[text(f"upload.col.{column}", lang)] = [
+            _number(v, lang, decimals) for v in table[column]
+        ]
+    return pd.DataFrame(columns)
+
+
+def channel_display(review: Review, lang: str) -> pd.DataFrame:
+    table = review.channel_table
+    return table if table.empty else comparison_display(table, lang, ["channel"])
+
+
+def category_display(review: Review, lang: str) -> pd.DataFrame:
+    table = review.category_table
+    return table if table.empty else comparison_display(table, lang, ["channel", "category"])
+
+
+def fte_display(review: Review, lang: str) -> pd.DataFrame:
+    table = review.fte_table
+    return table if table.empty else comparison_display(table, lang, [], decimals=2)
+
+
+def replaced_display(review: Review, lang: str) -> pd.DataFrame:
+    """What the commit will replace: per scope, the version in force now."""
+    table = review.replaced
+    if table.empty:
+        return table
+    return pd.DataFrame(
+        {
+            text("upload.col.department", lang): table["department"],
+            text("upload.col.year", lang): table["year"].astype(int).astype(str),
+            text("upload.col.channel", lang): [
+                text(f"channel.{c}", lang) if c else "fte" for c in table["channel"]
+            ],
+            text("upload.col.submission", lang): table["submission_id"],
+            text("upload.col.file", lang): table["file_name"],
+            text("upload.col.loaded_at", lang): pd.to_datetime(table["loaded_at"]).dt.strftime(
+                "%d-%m-%Y %H:%M"
+            ),
+            text("upload.col.loaded_by", lang): table["loaded_by"],
+        }
+    )

@@ -1,0 +1,5 @@
+"""Entry point of `python -m publication`: hands the command line over to publication.cli."""
+
+from publication.cli import main
+
+raise SystemExit(main())
