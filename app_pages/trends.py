@@ -4,8 +4,9 @@ import streamlit as st
 
 from app import components, web
 from presentation.views import item_label
+from publication import measures
 from publication.filters import SCALES, TrendFilters, filters_to_params, parse_filters
-from publication.protected import DISCRIMINATION, MEASURES
+from publication.measures import DISCRIMINATION
 
 lang, t = web.lang(), web.t
 
@@ -37,9 +38,9 @@ with web.guarded():
         left, middle, right = st.columns([2, 2, 3])
         measure = left.radio(
             t("trends.measure"),
-            MEASURES,
+            measures.names(),
             key="trends_measure",
-            format_func=lambda m: t(f"measure.{m}"),
+            format_func=lambda m: measures.named(m).label(lang),
         )
         breakdowns = list(items_by_measure[measure])
         if st.session_state["trends_breakdown"] not in breakdowns:

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from briefing.content import (
     CHART_KEYS,
-    TABLE_KEYS,
     BriefingData,
+    all_table_keys,
     available_chart_keys,
     available_table_keys,
     build_chart,
@@ -79,7 +79,8 @@ def build_standard_set(
         write(f"{stem}.csv", table_csv(table), "csv", table.title)
         write(f"{stem}_puntkomma.csv", table_csv(table, semicolon=True), "csv", table.title)
     # all keys: the briefing leaves out the same ones and says which (chart_keys would hide that)
-    briefing = build_briefing(data, years, CHART_KEYS, TABLE_KEYS, lang, today, charts=charts)
+    all_tables = all_table_keys()
+    briefing = build_briefing(data, years, CHART_KEYS, all_tables, lang, today, charts=charts)
     docx = to_docx(briefing)
     write("briefing.docx", docx, "docx", briefing.title)
     write("briefing.pdf", to_pdf(briefing, docx), "pdf", briefing.title)
@@ -98,7 +99,7 @@ def build_standard_set(
         "seconds": round(time.monotonic() - started, 1),
         "omitted": [
             key
-            for key in (*CHART_KEYS, *TABLE_KEYS)
+            for key in (*CHART_KEYS, *all_tables)
             if key not in chart_keys and key not in table_keys
         ],
         "files": files,

@@ -1,7 +1,8 @@
 """What a briefing can contain: a fixed catalogue of figures and tables, built from the publication.
 
 Every number comes from publication.protected (protected tables) through presentation.views,
-publication.measures and presentation.exports.protected_frame. No Streamlit.
+publication.trends and presentation.exports.protected_frame; the measures and their labels from
+publication.measures. No Streamlit.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import plotly.graph_objects as go
 
 from base.formatting import format_number, format_percentage
 from base.texts import text
+from etl import queries
 from presentation import charts
 from presentation.exports import (
     Amount,
@@ -27,16 +29,11 @@ from presentation.exports import (
 )
 from presentation.views import build_trends, change_sentence, item_label, labels_for, series_summary
 from protection.tables import TOTAL
-from publication import measures, queries
+from publication import measures, trends
 from publication.filters import TrendFilters
-from publication.protected import (
-    ALL_REPORTS,
-    BREAKDOWNS_OF_MEASURE,
-    DISCRIMINATION,
-    MEASURES,
-    Publication,
-    table_name,
-)
+from publication.measures import ALL_REPORTS, DISCRIMINATION, table_name
+from publication.protected import Publication
+from publication.trends import SHARE_MEASURES
 
 
 @dataclass(frozen=True)
@@ -50,7 +47,7 @@ class BriefingData:
 
     @property
     def incomplete(self) -> dict[int, list[str]]:
-        return measures.incomplete_years(self.coverage)
+        return trends.incomplete_years(self.coverage)
 
 
 def load_data(db_path: Path | None = None) -> BriefingData:
@@ -80,11 +77,18 @@ TREND_CHARTS: dict[str, tuple[str, str]] = {
     "alle-meldingen-categorie": (ALL_REPORTS, "category"),
 }
 CHART_KEYS: tuple[str, ...] = (*OVERVIEW_CHARTS, *TREND_CHARTS)
-TABLE_KEYS: tuple[str, ...] = tuple(
-    table_name(measure, breakdown)
-    for measure in MEASURES
-    for breakdown in BREAKDOWNS_OF_MEASURE[measure]
-)
+
+
+def all_table_keys() -> tuple[str, ...]:
+    """Every table of every measure of the registry (as it is now), in its order."""
+    return tuple(
+        entry.table_name(breakdown)
+        for entry in measures.registered()
+        for breakdown in entry.breakdowns
+    )
+
+
+TABLE_KEYS: tuple[str, ...] = all_table_keys()  # at import; all_table_keys() is live
 
 
 def chart_is_available(publication: Publication, key: str) -> bool:
@@ -94,7 +98,7 @@ def chart_is_available(publication: Publication, key: str) -> bool:
     if key == "betreft":
         return publication.is_available(DISCRIMINATION, "concerns")
     if key == "aandeel":
-        return all(publication.is_available(measure, "total") for measure in MEASURES)
+        return all(publication.is_available(measure, "total") for measure in SHARE_MEASURES)
     return publication.is_available(*TREND_CHARTS[key])
 
 
@@ -107,19 +111,22 @@ def available_chart_keys(
 
 
 def available_table_keys(
-    publication: Publication, keys: Sequence[str] = TABLE_KEYS
+    publication: Publication, keys: Sequence[str] | None = None
 ) -> tuple[str, ...]:
-    """The tables of `keys` that can be shown now."""
+    """The tables of `keys` (default: all_table_keys) that can be shown now."""
+    keys = all_table_keys() if keys is None else keys
     return tuple(key for key in keys if key in publication.tables)
 
 
 def omitted_note(
     publication: Publication,
     chart_keys: Sequence[str] = CHART_KEYS,
-    table_keys: Sequence[str] = TABLE_KEYS,
+    table_keys: Sequence[str] | None = None,
     lang: str = "nl",
 ) -> str | None:
-    """One sentence naming the figures and tables asked for that cannot be shown, and why."""
+    """One sentence naming the figures and tables asked for (default: all) that cannot be shown,
+    and why."""
+    table_keys = all_table_keys() if table_keys is None else table_keys
     charts = [chart_title(k, lang) for k in chart_keys if not chart_is_available(publication, k)]
     tables = [table_title(k, lang) for k in table_keys if k not in publication.tables]
     if not charts and not tables:
@@ -140,12 +147,13 @@ def chart_title(key: str, lang: str = "nl") -> str:
 
 
 def _trend_title(measure: str, breakdown: str, lang: str) -> str:
+    label = measures.named(measure).label(lang)
     if breakdown == "total":
-        return text(f"measure.{measure}", lang)
+        return label
     return text(
         "trends.chart_title",
         lang,
-        measure=text(f"measure.{measure}", lang),
+        measure=label,
         breakdown=text(f"breakdown.{breakdown}", lang).lower(),
     )
 
@@ -211,7 +219,7 @@ def _series_sentence(totals: pd.Series, years: Sequence[int], lang: str, key: st
 def _change(totals: pd.Series, years: Sequence[int], lang: str) -> list[str]:
     if len(years) < 2:
         return []
-    return [change_sentence(measures.year_on_year_change(totals, max(years)), lang)]
+    return [change_sentence(trends.year_on_year_change(totals, max(years)), lang)]
 
 
 def _table(
@@ -259,9 +267,9 @@ def build_chart(
         items = (
             [i for i in table.values.index if i != TOTAL] if key == "kanalen" else ["ja", "deels"]
         )
-        long = measures.series_with_intervals(table, years, None if key == "kanalen" else items)
+        long = trends.series_with_intervals(table, years, None if key == "kanalen" else items)
         figure = charts.stacked_bars(long, labels_for(breakdown, items, lang), title, lang, items)
-        totals = measures.year_totals(publication, DISCRIMINATION)
+        totals = trends.year_totals(publication, DISCRIMINATION)
         if key == "kanalen":
             sentences = [
                 _series_sentence(totals, years, lang, "summary.discrimination_series"),
@@ -283,7 +291,7 @@ def build_chart(
         protection_notes = table.footnotes(lang)
         export_table = _table(data, table_name(DISCRIMINATION, breakdown), years, lang, [])
     elif key == "aandeel":
-        share = measures.discrimination_share(publication).loc[list(years)]
+        share = trends.discrimination_share(publication).loc[list(years)]
         figure = charts.share_line(share, title, lang)
         last = max(years)
         value = share["share"].get(last)
@@ -296,7 +304,7 @@ def build_chart(
         ]
         protection_notes = [
             note
-            for measure in MEASURES
+            for measure in SHARE_MEASURES
             for note in publication.table(measure, "total").footnotes(lang)
         ]
         export_table = _share_table(data, share, years, lang)
@@ -311,12 +319,12 @@ def build_chart(
         figure = model.chart.figure
         figure.update_layout(title={"text": title})
         table = publication.table(measure, breakdown)
-        totals = measures.year_totals(publication, measure)
+        totals = trends.year_totals(publication, measure)
         sentences = [
             text(
                 "summary.trend",
                 lang,
-                label=text(f"measure.{measure}", lang),
+                label=measures.named(measure).label(lang),
                 **_first_last(totals, years, lang),
             ),
             *_change(totals, years, lang),
@@ -362,14 +370,11 @@ def _share_table(
     data: BriefingData, share: pd.DataFrame, years: Sequence[int], lang: str
 ) -> ExportTable:
     """Per year: discrimination count, all reports, share; counts only where published."""
-    columns = {
-        DISCRIMINATION: text("measure.discrimination", lang),
-        ALL_REPORTS: text("measure.all", lang),
-    }
+    columns = [measures.named(measure).label(lang) for measure in SHARE_MEASURES]
     rows: dict[str, list] = {}
     for year in years:
         cells: list = []
-        for measure in MEASURES:
+        for measure in SHARE_MEASURES:
             table = data.publication.table(measure, "total")
             if table.status.get(year) == "published" and not pd.isna(table.values.get(year)):
                 cells.append(int(table.values[year]))
@@ -379,7 +384,7 @@ def _share_table(
         cells.append(_hidden(lang) if pd.isna(value) else Amount(float(value), 1, percent=True))
         rows[str(year)] = cells
     frame = pd.DataFrame.from_dict(
-        rows, orient="index", columns=[*columns.values(), text("chart.share", lang)]
+        rows, orient="index", columns=[*columns, text("chart.share", lang)]
     ).astype(object)
     frame.index.name = text("label.year", lang)
     return ExportTable(

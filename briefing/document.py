@@ -42,8 +42,8 @@ from presentation.exports import (
     symbols_note,
 )
 from presentation.views import about_sections
-from publication import measures
-from publication.protected import DISCRIMINATION
+from publication import trends
+from publication.measures import DISCRIMINATION
 
 LOG = logging.getLogger("meldingenmonitor.briefing")
 FIGURE_WIDTH_CM = 15.0
@@ -102,7 +102,7 @@ def build_briefing(
         for number, key in enumerate(table_keys, start=1)
     ]
     last = max(years)
-    totals = measures.year_totals(data.publication, DISCRIMINATION)
+    totals = trends.year_totals(data.publication, DISCRIMINATION)
     count = totals.get(last)
     key_figures = [
         text("export.briefing_latest_hidden", lang, year=last)
@@ -114,7 +114,7 @@ def build_briefing(
     if len(years) >= 2:
         from presentation.views import change_sentence
 
-        key_figures.append(change_sentence(measures.year_on_year_change(totals, last), lang))
+        key_figures.append(change_sentence(trends.year_on_year_change(totals, last), lang))
     if any(y in data.incomplete for y in years):
         key_figures.append(text("export.briefing_incomplete_caution", lang))
     period = subtitle_for_years(years, lang)

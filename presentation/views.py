@@ -20,9 +20,10 @@ from presentation import underreporting as underreporting_view
 from presentation.charts import ChartBlock
 from protection.grouping import DEFAULT_GROUP_LABEL
 from protection.tables import TOTAL, ProtectedTable
-from publication import measures
+from publication import measures, trends
 from publication.filters import TrendFilters
-from publication.protected import DISCRIMINATION, Publication, table_name
+from publication.measures import ALL_REPORTS, DISCRIMINATION, table_name
+from publication.protected import Publication
 
 if TYPE_CHECKING:
     from publication.underreporting import MseResult, RegisteredCases, SurveyInputs, SurveyResult
@@ -76,10 +77,10 @@ class OverviewModel:
     latest_count: int | None
     latest_ja: int | None
     latest_deels: int | None
-    change: measures.YearChange | None
+    change: trends.YearChange | None
     latest_share: float | None
     incomplete: dict[int, list[str]]
-    letter: measures.LetterComparison | None
+    letter: trends.LetterComparison | None
     charts: list[ChartBlock]
     notices: list[str] = field(default_factory=list)
     change_text: str = ""
@@ -96,7 +97,7 @@ def _fmt(value: int | None, lang: str) -> str:
     return text("chart.hidden_value", lang) if value is None else format_number(value, lang=lang)
 
 
-def change_sentence(change: measures.YearChange | None, lang: str) -> str:
+def change_sentence(change: trends.YearChange | None, lang: str) -> str:
     """Careful wording: an exact test; 'no significant change' is a result, not a failure."""
     if change is None or change.verdict == "not_testable":
         return text("change.not_testable", lang)
@@ -115,17 +116,17 @@ def build_overview(
     publication: Publication, coverage: pd.DataFrame, lang: str = "nl"
 ) -> OverviewModel:
     years = list(publication.years)
-    incomplete = measures.incomplete_years(coverage)
-    latest = measures.latest_complete_year(years, coverage)
-    totals = measures.year_totals(publication, DISCRIMINATION)
+    incomplete = trends.incomplete_years(coverage)
+    latest = trends.latest_complete_year(years, coverage)
+    totals = trends.year_totals(publication, DISCRIMINATION)
     concerns = (
         publication.table(DISCRIMINATION, "concerns").values
         if publication.is_available(DISCRIMINATION, "concerns")
         else pd.DataFrame()
     )
-    share = measures.discrimination_share(publication)
+    share = trends.discrimination_share(publication)
     change = (
-        measures.year_on_year_change(totals, latest)
+        trends.year_on_year_change(totals, latest)
         if latest is not None and latest - 1 in years
         else None
     )
@@ -141,7 +142,7 @@ def build_overview(
         if latest is None or pd.isna(share["share"].get(latest))
         else float(share["share"][latest]),
         incomplete=incomplete,
-        letter=measures.letter_comparison(publication, published_figures()),
+        letter=trends.letter_comparison(publication, published_figures()),
         charts=[],
     )
     model.change_text = change_sentence(change, lang)
@@ -165,7 +166,7 @@ def _channel_block(
     publication: Publication, totals: pd.Series, years: list[int], lang: str
 ) -> ChartBlock:
     channel_table = publication.table(DISCRIMINATION, "channel")
-    long = measures.series_with_intervals(channel_table, years)
+    long = trends.series_with_intervals(channel_table, years)
     items = [i for i in channel_table.values.index if i != TOTAL]
     return ChartBlock(
         "overview-channels",
@@ -186,7 +187,7 @@ def _concerns_block(
     publication: Publication, latest: int | None, years: list[int], lang: str
 ) -> ChartBlock:
     concerns_table = publication.table(DISCRIMINATION, "concerns")
-    long = measures.series_with_intervals(concerns_table, years, ["ja", "deels"])
+    long = trends.series_with_intervals(concerns_table, years, ["ja", "deels"])
     return ChartBlock(
         "overview-concerns",
         charts.stacked_bars(
@@ -205,10 +206,12 @@ def _concerns_block(
 def _share_block(share: pd.DataFrame, latest: int | None, lang: str) -> ChartBlock:
     share_table = pd.DataFrame(
         {
-            text("measure.discrimination", lang): [
+            measures.named(DISCRIMINATION).label(lang): [
                 _fmt(_value(share["discrimination"], y), lang) for y in share.index
             ],
-            text("measure.all", lang): [_fmt(_value(share["all"], y), lang) for y in share.index],
+            measures.named(ALL_REPORTS).label(lang): [
+                _fmt(_value(share["all"], y), lang) for y in share.index
+            ],
             text("chart.share", lang): [
                 format_percentage(v, 1, lang)
                 if not pd.isna(v)
@@ -273,6 +276,11 @@ def breakdown_items(publication: Publication, measure: str) -> dict[str, list[st
     return items
 
 
+def filter_options(publication: Publication) -> dict[str, dict[str, list[str]]]:
+    """The trends filters' options: per measure of the registry, in its order, breakdown_items."""
+    return {measure: breakdown_items(publication, measure) for measure in measures.names()}
+
+
 @dataclass
 class TrendsModel:
     chart: ChartBlock
@@ -301,7 +309,7 @@ def build_trends(
         if not filters.items and len(chosen) < len(all_items)
         else None
     )
-    long = measures.series_with_intervals(table, years, chosen if not table.is_series else None)
+    long = trends.series_with_intervals(table, years, chosen if not table.is_series else None)
     if not table.is_series:
         long = long[long["item"].isin(chosen if filters.items else [*chosen, TOTAL])]
     labels = labels_for(filters.breakdown, all_items, lang)
@@ -310,7 +318,7 @@ def build_trends(
     rate_note = None
     if filters.scale == "per1000fte":
         if rate_available:
-            long = measures.rates_per_1000_fte(long, fte)
+            long = trends.rates_per_1000_fte(long, fte)
             value = "rate"
             if long["rate"].isna().all():
                 rate_note = text("trends.rate_none", lang)
@@ -321,7 +329,7 @@ def build_trends(
     title = text(
         "trends.chart_title",
         lang,
-        measure=text(f"measure.{filters.measure}", lang),
+        measure=measures.named(filters.measure).label(lang),
         breakdown=text(f"breakdown.{filters.breakdown}", lang).lower(),
     )
     figure = charts.trend_lines(long, labels, title, events(), lang, value=value)
@@ -346,7 +354,7 @@ def build_trends(
         )
         for item in series_items:
             series = table.values if table.is_series else table.values.loc[item]
-            change = measures.year_on_year_change(series, years[-1])
+            change = trends.year_on_year_change(series, years[-1])
             changes.append((labels.get(item, item), change_sentence(change, lang)))
     summary = _trend_summary(long, labels, years, lang, value)
     chart = ChartBlock("trends", figure, shown_table, summary, table.footnotes(lang))
@@ -572,7 +580,7 @@ def history_table(history: pd.DataFrame, lang: str, show_people: bool = True) ->
     return frame.reset_index(drop=True)
 
 
-def letter_table(letter: measures.LetterComparison, lang: str) -> pd.DataFrame:
+def letter_table(letter: trends.LetterComparison, lang: str) -> pd.DataFrame:
     """The letter's 2018-2020 figures beside the monitor's, with whether they agree."""
 
     def verdict(agrees: bool | None) -> str:

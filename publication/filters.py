@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from publication.protected import ALL_REPORTS, BREAKDOWNS_OF_MEASURE, DISCRIMINATION, MEASURES
+from publication import measures
+from publication.measures import DISCRIMINATION
 
 PARAM_MEASURE = "maat"
 PARAM_BREAKDOWN = "uitsplitsing"
@@ -20,6 +21,7 @@ SCALES = ("aantal", "per1000fte")
 class TrendFilters:
     """What the trends page shows: a measure, one breakdown, which of its rows, which years.
 
+    measure: a name of publication.measures (the page opens on discrimination).
     items: the rows of the breakdown to draw; empty means all.
     """
 
@@ -57,9 +59,9 @@ def parse_filters(
     items_of: the rows each breakdown of the current measure can show.
     """
     measure = _first(params.get(PARAM_MEASURE))
-    measure = measure if measure in MEASURES else DISCRIMINATION
+    measure = measure if measure in measures.names() else DISCRIMINATION
     breakdown = _first(params.get(PARAM_BREAKDOWN))
-    breakdown = breakdown if breakdown in BREAKDOWNS_OF_MEASURE[measure] else "total"
+    breakdown = breakdown if breakdown in measures.named(measure).breakdowns else "total"
     raw_items = _first(params.get(PARAM_ITEMS)) or ""
     allowed = set(items_of.get(breakdown, ()))
     items = tuple(item for item in raw_items.split(",") if item in allowed)
@@ -69,8 +71,6 @@ def parse_filters(
         year_from, year_to = year_to, year_from
     scale = _first(params.get(PARAM_SCALE))
     scale = scale if scale in SCALES else "aantal"
-    if measure == ALL_REPORTS and breakdown in ("ground", "outcome"):
-        breakdown = "total"
     return TrendFilters(measure, breakdown, items, year_from, year_to, scale)
 
 

@@ -1,223 +1,165 @@
-"""The measures the pages show, each defined once, computed only from protected tables and coverage."""
+"""The measures the product publishes, each defined once: the registry every reader takes them from.
+
+Domain layer (publication), under protected.py, which builds and protects each measure's tables
+from the finest cells (etl.queries.finest_cells); the filters, views, briefings and pages take
+the list of measures and their labels from here. trends.py does the maths over the protected
+tables.
+
+To add a measure: one entry in ENTRIES (its formula as the entry's docstring), its texts
+'measure.<name>' and 'measure_description.<name>' in base/texts (nl and en), and its tests.
+Its tables ('<name>:<breakdown>') then join the protected publication, the trends filters and
+the briefing's tables by themselves.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import inspect
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
 
-import numpy as np
 import pandas as pd
 
-from analysis.intervals import compare_counts, garwood_interval
-from base.reference import comparable_group
-from etl.coverage import MISSING
-from protection.tables import TOTAL, ProtectedTable
-from publication.protected import (
-    ALL_REPORTS,
-    DISCRIMINATION,
-    LETTER_COMMITTEE,
-    LETTER_PERIOD,
-    Publication,
+from base.texts import text
+from protection.tables import TableView
+
+# breakdown name -> the finest-cell column it splits by (None: the year series itself)
+BREAKDOWNS: dict[str, str | None] = {
+    "total": None,
+    "channel": "channel",
+    "department": "department_group",
+    "category": "category",
+    "concerns": "concerns",
+    "ground": "ground",
+    "outcome": "outcome",
+}
+# The finest-cell columns a measure may select on: those every linked set of protected.py shares.
+# A selection on any other column (a channel, say) would tie the sets by more than their shared
+# year x concerns margins, and protecting them as one union would no longer be sound.
+SELECTABLE = ("year", "concerns")
+# How a measure's numbers are shown; whole reports are the only kind so far (a share or a rate is
+# computed from counts in trends.py, it is not a measure of its own).
+NUMBER_FORMATS = ("count",)
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One published measure: a number of reports per year, shown in each of its breakdowns.
+
+    name: stable id, in table names ('<name>:<breakdown>'), the URL (?maat=) and text keys.
+    breakdowns: the breakdowns published for it, 'total' (the year series) first, in the order
+    the filters offer them.
+    formula: how the number is computed from the finest cells; it is the entry's docstring.
+    where: the finest cells it counts (column -> values kept, columns of SELECTABLE); empty counts
+    every cell.
+    number_format: how its values are shown (NUMBER_FORMATS).
+    """
+
+    name: str
+    breakdowns: tuple[str, ...]
+    formula: str = field(repr=False)
+    where: Mapping[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
+    number_format: str = "count"
+
+    def __post_init__(self) -> None:
+        if not self.breakdowns or self.breakdowns[0] != "total":
+            raise ValueError(f"measure {self.name!r}: the year series 'total' comes first")
+        unknown = set(self.breakdowns) - set(BREAKDOWNS)
+        if unknown:
+            raise ValueError(f"measure {self.name!r}: unknown breakdowns {sorted(unknown)}")
+        if set(self.where) - set(SELECTABLE):
+            raise ValueError(f"measure {self.name!r}: 'where' may select on {SELECTABLE} only")
+        if self.number_format not in NUMBER_FORMATS:
+            raise ValueError(f"measure {self.name!r}: unknown format {self.number_format!r}")
+        # Read-only, so that a frozen entry cannot be changed through its selection either.
+        where = {column: tuple(values) for column, values in self.where.items()}
+        object.__setattr__(self, "where", MappingProxyType(where))
+        # The formula is the entry's docstring: help(entry) and inspect.getdoc(entry) show it.
+        object.__setattr__(self, "__doc__", inspect.cleandoc(self.formula))
+
+    @property
+    def label_key(self) -> str:
+        return f"measure.{self.name}"
+
+    @property
+    def description_key(self) -> str:
+        return f"measure_description.{self.name}"
+
+    def label(self, lang: str = "nl") -> str:
+        return text(self.label_key, lang)
+
+    def description(self, lang: str = "nl") -> str:
+        return text(self.description_key, lang)
+
+    def table_name(self, breakdown: str) -> str:
+        return table_name(self.name, breakdown)
+
+    def select(self, cells: pd.DataFrame) -> pd.DataFrame:
+        """The finest cells this measure counts."""
+        for column, values in self.where.items():
+            cells = cells[cells[column].isin(values)]
+        return cells
+
+    def view(self, breakdown: str) -> TableView:
+        """The table of one breakdown: year x breakdown with totals, or the year series."""
+        where = {column: list(values) for column, values in self.where.items()}
+        dimension = BREAKDOWNS[breakdown]
+        if dimension is None:
+            return TableView(self.table_name(breakdown), "year", where=where, with_totals=False)
+        return TableView(self.table_name(breakdown), dimension, "year", where=where)
+
+
+def table_name(measure: str, breakdown: str) -> str:
+    return f"{measure}:{breakdown}"
+
+
+DISCRIMINATION = "discrimination"
+ALL_REPORTS = "all"
+CONCERNS_DISCRIMINATION = ("ja", "deels")
+
+ENTRIES: tuple[Measure, ...] = (
+    Measure(
+        DISCRIMINATION,
+        breakdowns=("total", "channel", "department", "category", "concerns", "ground", "outcome"),
+        where={"concerns": CONCERNS_DISCRIMINATION},
+        formula="""Number of reports concerning discrimination and racism, per year.
+
+        Sum of v_reports.count (the delivered `aantal`) over the finest cells with
+        concerns_discrimination in (ja, deels), every registered channel and ministry; a
+        breakdown is the same sum grouped by its column, with totals.
+        """,
+    ),
+    Measure(
+        ALL_REPORTS,
+        breakdowns=("total", "channel", "department", "category", "concerns"),
+        formula="""Number of reports of undesirable behaviour of any kind, per year.
+
+        Sum of v_reports.count (the delivered `aantal`) over every finest cell
+        (concerns_discrimination ja, deels or nee), every registered channel and ministry; a
+        breakdown is the same sum grouped by its column, with totals.
+        """,
+    ),
 )
 
 
-def incomplete_years(coverage: pd.DataFrame) -> dict[int, list[str]]:
-    """Per year the missing deliveries, as 'DEPT' (whole ministry missing) or 'DEPT kanaal'."""
-    gaps: dict[int, list[str]] = {}
-    missing = coverage[coverage["status"] == MISSING]
-    for (year, department), group in missing.groupby(["year", "department"]):
-        expected = coverage[(coverage["year"] == year) & (coverage["department"] == department)]
-        if len(group) == len(expected):
-            gaps.setdefault(int(year), []).append(str(department))
-        else:
-            gaps.setdefault(int(year), []).extend(f"{department} {c}" for c in group["channel"])
-    return gaps
+# Readers call these (not ENTRIES directly) so that they always see the registry as it is now.
+def registered() -> tuple[Measure, ...]:
+    """Every measure, in the order the pages and exports list them."""
+    return ENTRIES
 
 
-def latest_complete_year(years: tuple[int, ...] | list[int], coverage: pd.DataFrame) -> int | None:
-    """The newest year in which every expected (ministry, channel) delivered; else the newest year."""
-    if not years:
-        return None
-    gaps = incomplete_years(coverage)
-    complete = [year for year in years if year not in gaps]
-    return max(complete) if complete else max(years)
+def names() -> tuple[str, ...]:
+    return tuple(entry.name for entry in ENTRIES)
 
 
-def year_totals(publication: Publication, measure: str) -> pd.Series:
-    """Reports per year for a measure; NA where protection hides the number.
-
-    discrimination: sum of `aantal` over reports with betreft_discriminatie ja or deels, all
-    registered channels. all: sum of `aantal` over every report of undesirable behaviour.
-    """
-    return publication.year_totals(measure)
-
-
-def discrimination_share(publication: Publication) -> pd.DataFrame:
-    """Share of discrimination in all reported undesirable behaviour, per year.
-
-    share = discrimination (ja + deels) / all reports, both protected counts; NA when either count
-    is hidden or there are no reports at all.
-    """
-    discrimination = year_totals(publication, DISCRIMINATION)
-    everything = year_totals(publication, ALL_REPORTS)
-    frame = pd.DataFrame({"discrimination": discrimination, "all": everything})
-    valid = frame["discrimination"].notna() & frame["all"].notna() & (frame["all"].fillna(0) > 0)
-    frame["share"] = np.where(
-        valid,
-        frame["discrimination"].astype("Float64") / frame["all"].astype("Float64"),
-        np.nan,
-    )
-    frame.index.name = "year"
-    return frame
+def named(name: str) -> Measure:
+    """The entry of measure `name`; KeyError if there is none."""
+    for entry in ENTRIES:
+        if entry.name == name:
+            return entry
+    raise KeyError(name)
 
 
-@dataclass(frozen=True)
-class YearChange:
-    """Change between two years of a protected count, with the exact conditional test."""
-
-    year: int
-    previous_year: int
-    count: int | None
-    previous_count: int | None
-    p_value: float | None
-    verdict: (
-        str  # significant_increase | significant_decrease | no_significant_change | not_testable
-    )
-
-
-def year_on_year_change(series: pd.Series, year: int) -> YearChange:
-    """Exact conditional binomial test of count(year) against count(year - 1).
-
-    Given k1 + k2 reports in the two years, k2 ~ Binomial(k1 + k2, 1/2) if the underlying rate
-    did not change (equal exposure); two-sided p-value; 'not_testable' when a count is hidden.
-    """
-    previous = year - 1
-    count = series.get(year, pd.NA)
-    previous_count = series.get(previous, pd.NA)
-    if pd.isna(count) or pd.isna(previous_count):
-        return YearChange(year, previous, None, None, None, "not_testable")
-    result = compare_counts(int(previous_count), int(count))
-    return YearChange(
-        year, previous, int(count), int(previous_count), result.p_value, result.verdict
-    )
-
-
-def series_with_intervals(
-    table: ProtectedTable, years: list[int], items: list[str] | None = None
-) -> pd.DataFrame:
-    """Long form of a protected table for charts: item, year, count, status, 95% Garwood interval.
-
-    Intervals only for shown counts: an interval around a hidden count would reveal it.
-    """
-    if table.is_series:
-        values = table.values.to_frame(TOTAL).T
-        status = table.status.to_frame(TOTAL).T
-    else:
-        values, status = table.values, table.status
-    rows = []
-    labels = [label for label in values.index if items is None or label in items or label == TOTAL]
-    for label in labels:
-        for year in years:
-            count = values.at[label, year]
-            shown = not pd.isna(count)
-            lower, upper = garwood_interval(int(count)) if shown else (np.nan, np.nan)
-            rows.append(
-                {
-                    "item": label,
-                    "year": int(year),
-                    "count": int(count) if shown else pd.NA,
-                    "status": status.at[label, year],
-                    "lower": lower,
-                    "upper": upper,
-                }
-            )
-    frame = pd.DataFrame(rows, columns=["item", "year", "count", "status", "lower", "upper"])
-    frame["count"] = frame["count"].astype("Int64")
-    return frame
-
-
-def rates_per_1000_fte(series: pd.DataFrame, fte: pd.DataFrame) -> pd.DataFrame:
-    """Reports per 1,000 fte with the Garwood interval scaled: rate = 1000 * count / fte.
-
-    series: long form (item, year, count, lower, upper) where item is TOTAL or a ministry group;
-    fte: per department_group and year. A rate is given only where the count is shown and every
-    ministry of the group (all of sector Rijk for the total) delivered fte for that year.
-    """
-    from base.reference import sector_rijk_codes_in_year
-
-    complete_groups: dict[tuple[str, int], float] = {}
-    for year in sorted(set(series["year"])):
-        expected = sector_rijk_codes_in_year(int(year))
-        year_fte = fte[fte["year"] == year]
-        for group in {comparable_group(code) for code in expected}:
-            members = [code for code in expected if comparable_group(code) == group]
-            delivered = year_fte[year_fte["department_group"] == group]
-            if not delivered.empty and int(delivered["departments"].sum()) == len(members):
-                complete_groups[(group, int(year))] = float(delivered["fte"].sum())
-        groups_in_year = {comparable_group(code) for code in expected}
-        if all((group, int(year)) in complete_groups for group in groups_in_year):
-            complete_groups[(TOTAL, int(year))] = sum(
-                complete_groups[(g, int(year))] for g in groups_in_year
-            )
-    rows = series.copy()
-    rows["fte"] = [
-        complete_groups.get((item, int(year)), np.nan)
-        for item, year in zip(rows["item"], rows["year"], strict=True)
-    ]
-    usable = rows["count"].notna() & rows["fte"].notna()
-    for column in ("count", "lower", "upper"):
-        target = "rate" if column == "count" else f"rate_{column}"
-        rows[target] = np.where(
-            usable,
-            rows[column].astype("Float64").fillna(np.nan).to_numpy(dtype=float)
-            / rows["fte"]
-            * 1000,
-            np.nan,
-        )
-    return rows
-
-
-@dataclass(frozen=True)
-class LetterComparison:
-    """The letter to parliament's figures for 2018-2020 next to the monitor's protected counts."""
-
-    registrations_2018_2020: int | None  # IC + meldpunt + VP, ja or deels, three years together
-    registrations_low: int  # 25 per year x 3
-    registrations_high: int  # 35 per year x 3
-    committee_2018_2020: int | None  # klachtencommissie, deels, three years together
-    committee_published: int  # 5
-    committee_delivered: bool = True  # False: no committee delivered anything for 2018-2020
-
-    @property
-    def registrations_agree(self) -> bool | None:
-        if self.registrations_2018_2020 is None:
-            return None
-        return self.registrations_low <= self.registrations_2018_2020 <= self.registrations_high
-
-    @property
-    def committee_agrees(self) -> bool | None:
-        if self.committee_2018_2020 is None:
-            return None
-        return self.committee_2018_2020 == self.committee_published
-
-
-def letter_comparison(
-    publication: Publication, published_figures: pd.DataFrame
-) -> LetterComparison:
-    """Compare with the letter: 25-35 a year (so 75-105 over 2018-2020) and 5 committee complaints."""
-    registrations = published_figures.set_index("id").loc["letter_registrations"]
-    committee = published_figures.set_index("id").loc["letter_committee"]
-    years = int(registrations["year_to"]) - int(registrations["year_from"]) + 1
-    period = publication.tables.get(LETTER_PERIOD)
-    committee_table = publication.tables.get(LETTER_COMMITTEE)
-    period_total = period.values.get(TOTAL, pd.NA) if period is not None else pd.NA
-    # No committee delivered anything in those years: nothing to compare (not a zero).
-    has_committee = committee_table is not None and len(committee_table.values) > 0
-    committee_total = committee_table.values.iloc[0] if has_committee else pd.NA
-    return LetterComparison(
-        registrations_2018_2020=None if pd.isna(period_total) else int(period_total),
-        registrations_low=int(registrations["low"]) * years,
-        registrations_high=int(registrations["high"]) * years,
-        committee_2018_2020=None if pd.isna(committee_total) else int(committee_total),
-        committee_published=int(committee["low"]),
-        committee_delivered=has_committee,
-    )
+def breakdowns_of() -> dict[str, tuple[str, ...]]:
+    """measure name -> its breakdowns."""
+    return {entry.name: entry.breakdowns for entry in ENTRIES}

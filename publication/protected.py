@@ -1,20 +1,21 @@
 """Everything the product can publish, protected together: pages and exports only ever see this.
 
-The product publishes a FIXED set of tables, each year x one breakdown, for two measures. Filters on
-the pages choose which of these tables and which of their rows to show; they never make a new
-aggregate (a sum over a user's selection of ministries, say), because two such selections could be
-subtracted from each other. The tables form four linked sets that share only the year and concerns
-dimensions; all four are protected as ONE system (protection.union): each set has its own finest
-cells, tied to the others by their shared year x concerns margins, so every suppression is chosen
-and checked against everything every set shows, and a year total shown by several sets is one
+The product publishes a FIXED set of tables, each year x one breakdown, for every measure of the
+registry (publication.measures: what each counts, and its breakdowns) and the letter's figures.
+Filters on the pages choose which of these tables and which of their rows to show; they never make a
+new aggregate (a sum over a user's selection of ministries, say), because two such selections could
+be subtracted from each other. The tables form four linked sets that share only the year and
+concerns dimensions; all four are protected as ONE system (protection.union): each set has its own
+finest cells, tied to the others by their shared year x concerns margins, so every suppression is
+chosen and checked against everything every set shows, and a year total shown by several sets is one
 number with one status. `audit_publication` re-derives, from what is shown only, the attacker's
 interval of every hidden number of the union (and, given the true records, of every cell of the
 joint table).
 
 If some table cannot be protected at all (four 1s under a total of 4), protection degrades
 deterministically: small ministries are merged into 'overige ministeries', and failing that a
-breakdown is given up (recorded in Publication.unavailable); the two year-total series always
-remain. See docs/protection.md.
+breakdown is given up (recorded in Publication.unavailable); the year-total series of the measures
+always remain. See docs/protection.md.
 """
 
 from __future__ import annotations
@@ -42,28 +43,19 @@ from protection.union import (
     link_sets,
     protect_union,
 )
+from publication import measures
+from publication.measures import ALL_REPORTS as ALL_REPORTS  # re-exported: public names
+from publication.measures import BREAKDOWNS as BREAKDOWNS
+from publication.measures import CONCERNS_DISCRIMINATION, DISCRIMINATION, table_name
 
-DISCRIMINATION = "discrimination"
-ALL_REPORTS = "all"
-MEASURES = (DISCRIMINATION, ALL_REPORTS)
-CONCERNS_DISCRIMINATION = ("ja", "deels")
+# The measures and their breakdowns come from the registry (publication.measures); these names are
+# kept for the code that imports them from here. They are read once, at import: code that must see
+# the registry as it is now (build_publication, the filters) asks publication.measures instead.
+MEASURES = measures.names()
+BREAKDOWNS_OF_MEASURE: dict[str, tuple[str, ...]] = measures.breakdowns_of()
 LETTER_CHANNELS = ("integriteitscoordinator", "meldpunt", "vertrouwenspersoon")
 LETTER_YEARS = (2018, 2019, 2020)
 
-# breakdown name -> the finest-cell column it splits by
-BREAKDOWNS: dict[str, str | None] = {
-    "total": None,
-    "channel": "channel",
-    "department": "department_group",
-    "category": "category",
-    "concerns": "concerns",
-    "ground": "ground",
-    "outcome": "outcome",
-}
-BREAKDOWNS_OF_MEASURE: dict[str, tuple[str, ...]] = {
-    DISCRIMINATION: ("total", "channel", "department", "category", "concerns", "ground", "outcome"),
-    ALL_REPORTS: ("total", "channel", "department", "category", "concerns"),
-}
 # Tables in one linked set share every dimension the set uses (besides year and concerns).
 LINKED_SETS: dict[str, tuple[str, ...]] = {
     "channels": ("total", "channel", "category", "concerns"),
@@ -71,11 +63,6 @@ LINKED_SETS: dict[str, tuple[str, ...]] = {
     "grounds": ("ground",),
     "outcomes": ("outcome",),
 }
-
-
-def table_name(measure: str, breakdown: str) -> str:
-    return f"{measure}:{breakdown}"
-
 
 LETTER_SERIES = "letter:registrations"
 LETTER_PERIOD = "letter:registrations_2018_2020"
@@ -110,29 +97,12 @@ def _is_successor(code: str) -> bool:
 
 
 def _views(set_name: str) -> list[TableView]:
-    views: list[TableView] = []
-    for measure in MEASURES:
-        where = {"concerns": list(CONCERNS_DISCRIMINATION)} if measure == DISCRIMINATION else {}
-        for breakdown in LINKED_SETS[set_name]:
-            if breakdown not in BREAKDOWNS_OF_MEASURE[measure]:
-                continue
-            dimension = BREAKDOWNS[breakdown]
-            if dimension is None:
-                views.append(
-                    TableView(
-                        table_name(measure, breakdown), "year", where=where, with_totals=False
-                    )
-                )
-            else:
-                views.append(
-                    TableView(
-                        table_name(measure, breakdown),
-                        dimension,
-                        "year",
-                        where=where,
-                        with_totals=True,
-                    )
-                )
+    views = [
+        entry.view(breakdown)
+        for entry in measures.registered()
+        for breakdown in LINKED_SETS[set_name]
+        if breakdown in entry.breakdowns
+    ]
     if set_name == "channels":
         views.append(
             TableView(
@@ -171,24 +141,34 @@ def _views(set_name: str) -> list[TableView]:
 
 DEPARTMENT_SET = "departments"
 DEPARTMENT_DIMENSION = "department_group"
+# When the department set fails as a whole, ministries are merged by their counts of this measure:
+# discrimination, whose counts are the smallest (a part of all reports).
+GROUPING_MEASURE = DISCRIMINATION
 # When protection is impossible and merging ministries does not help, breakdowns are given up in
-# this order (least used first). The two year-total series are never given up: alone they can
-# always be protected.
-DROP_ORDER: tuple[str, ...] = (
-    table_name(DISCRIMINATION, "outcome"),
-    table_name(DISCRIMINATION, "ground"),
-    LETTER_COMMITTEE,
-    LETTER_PERIOD,
-    LETTER_SERIES,
-    table_name(ALL_REPORTS, "category"),
-    table_name(DISCRIMINATION, "category"),
-    table_name(ALL_REPORTS, "channel"),
-    table_name(DISCRIMINATION, "channel"),
-    table_name(ALL_REPORTS, "department"),
-    table_name(DISCRIMINATION, "department"),
-    table_name(ALL_REPORTS, "concerns"),
-    table_name(DISCRIMINATION, "concerns"),
-)
+# this order (least used first): outcome and ground, the letter views, then category, channel,
+# department and concerns; within a breakdown the measure registered last goes first. The year
+# series ('total') are never given up: alone they can always be protected.
+_DROPPED_BEFORE_LETTER = ("outcome", "ground")
+_DROPPED_AFTER_LETTER = ("category", "channel", "department", "concerns")
+
+
+def drop_order() -> tuple[str, ...]:
+    """The tables build_publication may give up, first to go first (see DROP_ORDER)."""
+    entries = tuple(reversed(measures.registered()))
+
+    def tables(breakdowns: tuple[str, ...]) -> list[str]:
+        return [e.table_name(b) for b in breakdowns for e in entries if b in e.breakdowns]
+
+    return (
+        *tables(_DROPPED_BEFORE_LETTER),
+        LETTER_COMMITTEE,
+        LETTER_PERIOD,
+        LETTER_SERIES,
+        *tables(_DROPPED_AFTER_LETTER),
+    )
+
+
+DROP_ORDER: tuple[str, ...] = drop_order()
 
 
 class TableUnavailable(KeyError):
@@ -230,7 +210,8 @@ class Publication:
 
     def available_breakdowns(self, measure: str) -> tuple[str, ...]:
         """The breakdowns of a measure that can be shown now (filter options), in fixed order."""
-        return tuple(b for b in BREAKDOWNS_OF_MEASURE[measure] if self.is_available(measure, b))
+        breakdowns = measures.named(measure).breakdowns
+        return tuple(b for b in breakdowns if self.is_available(measure, b))
 
     def unavailable_text(self, name: str, lang: str = "nl") -> str | None:
         """Why table `name` is not shown (None if it is)."""
@@ -332,8 +313,7 @@ def _regroup(
     first year where a department table failed, those with 1..T-1 reports of the failing
     measure (group_small_units). None if no ministry is left to merge in those years."""
     records, grouped_categories = _grouped_records(cells, categories, state.grouped)
-    if measure == DISCRIMINATION:
-        records = records[records["concerns"].isin(CONCERNS_DISCRIMINATION)]
+    records = measures.named(measure).select(records)
     units = list(grouped_categories[DEPARTMENT_DIMENSION])
     placeholder = "(existing group)"
     for year in _years_of(keys, categories["year"]) or list(categories["year"]):
@@ -371,7 +351,12 @@ def _degrade(
     loop in build_publication ends; with only the year-total series left it always succeeds.
     """
     records, grouped_categories = _grouped_records(cells, categories, state.grouped)
-    department_views = {table_name(m, "department") for m in MEASURES}
+    department_views = {
+        entry.table_name("department")
+        for entry in measures.registered()
+        if "department" in entry.breakdowns
+    }
+    order = drop_order()
 
     def give_up(names: list[str]) -> _Degradation:
         grouped = () if department_views & set(names) else state.grouped
@@ -394,7 +379,7 @@ def _degrade(
     for name, failure in failing_alone.items():
         if name in department_views:
             return blame_departments(failure, name.split(":", 1)[0])
-    for name in DROP_ORDER:
+    for name in order:
         if name in failing_alone:
             return give_up([name])
     # 2. a linked set that cannot be protected on its own
@@ -403,17 +388,17 @@ def _degrade(
         if failure is None:
             continue
         if set_name == DEPARTMENT_SET:
-            return blame_departments(failure, DISCRIMINATION)
+            return blame_departments(failure, GROUPING_MEASURE)
         present = [v.name for v in linked.views]
         named = {_table_of(key, set(present)) for key in failure.keys}
-        for candidates in ([n for n in DROP_ORDER if n in named], DROP_ORDER):
+        for candidates in ([n for n in order if n in named], order):
             for name in candidates:
                 if name in present:
                     return give_up([name])
     # 3. only the union fails: the tables named in the error first, then in DROP_ORDER
     present = {view.name for linked in union.sets.values() for view in linked.views}
     named = {_table_of(key, present) for key in error.keys}
-    for candidates in ([n for n in DROP_ORDER if n in named], DROP_ORDER):
+    for candidates in ([n for n in order if n in named], order):
         for name in candidates:
             if name in present:
                 return give_up([name])

@@ -71,6 +71,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Alle meldingen ongewenst gedrag",
         "en": "All reports of undesirable behaviour",
     },
+    "measure_description.discrimination": {
+        "nl": "Meldingen die geheel of deels over discriminatie of racisme gaan ('betreft "
+        "discriminatie' ja of deels), bij alle geregistreerde kanalen en ministeries samen.",
+        "en": "Reports concerning discrimination or racism entirely or partly ('concerns "
+        "discrimination' yes or partly), across all registered channels and ministries.",
+    },
+    "measure_description.all": {
+        "nl": "Alle meldingen van ongewenst gedrag, of ze nu over discriminatie gaan of niet, bij "
+        "alle geregistreerde kanalen en ministeries samen.",
+        "en": "All reports of undesirable behaviour, whether or not they concern discrimination, "
+        "across all registered channels and ministries.",
+    },
     "breakdown.total": {"nl": "Totaal", "en": "Total"},
     "breakdown.channel": {"nl": "Kanaal", "en": "Channel"},
     "breakdown.department": {"nl": "Ministerie", "en": "Ministry"},
