@@ -5,10 +5,11 @@ that a noisy neighbour hits all of them alike; medians of the repeats are report
 resident memory of each process (wait4). Throughput is rows per second of wall clock, interpreter
 start and imports included, as a user experiences the command.
 
-Since the writer also computes the dashboard's protected publication and capture-recapture
-estimate once per load (publication/derived.py), the etl route's time includes them. The route
-'etl-proper' is the same command without that step (read, validate, store, swap), so the ETL is
-compared with DuckDB on its own; the derived results cost the difference of the two.
+The route 'etl' is `etl load --wait`: the commit and then the dashboard's protected publication
+and capture-recapture estimate for the new version (publication/worker.py, started as a child
+process), as a script that needs the figures waits. 'etl-proper' is `etl load` with the worker
+switched off (read, validate, store, swap: what a department waits for), so the ETL is compared
+with DuckDB on its own; the derived results cost the difference of the two.
 """
 
 from __future__ import annotations
@@ -38,14 +39,8 @@ connection.execute("CHECKPOINT")
 connection.close()
 """
 
-# The same command line with the writer's after_load switched off: bench-only, so that the
-# product has no switch for loading without its protected figures.
-ETL_PROPER_ROUTE = """
-import sys
-from etl import cli
-cli._derived_step = lambda lang: None
-sys.exit(cli.main(sys.argv[1:]))
-"""
+# The commit alone: no worker is started (etl.derivation), so nothing runs on in the background.
+WITHOUT_WORKER = {"MELDINGEN_DERIVATION": "off"}
 
 ROUTES = ("etl", "etl-proper", "duckdb", "pandas")
 
@@ -61,22 +56,11 @@ def _fresh(db: Path) -> Path:
 
 
 def _command(route: str, csv: Path, db: Path) -> list[str]:
+    load = [PYTHON, "-m", "etl", "load", str(csv), "--db", str(db), "--user", "bench"]
     if route == "etl":
-        return [PYTHON, "-m", "etl", "load", str(csv), "--db", str(db), "--user", "bench"]
-    if route == "etl-proper":
-        return [
-            PYTHON,
-            "-c",
-            ETL_PROPER_ROUTE,
-            "load",
-            str(csv),
-            "--db",
-            str(db),
-            "--user",
-            "bench",
-        ]
-    if route == "etl-split":
-        return [PYTHON, "-m", "etl", "load", str(csv), "--db", str(db), "--user", "bench"]
+        return [*load, "--wait"]
+    if route in ("etl-proper", "etl-split"):
+        return load
     script = DUCKDB_ROUTE if route == "duckdb" else PANDAS_ROUTE
     return [PYTHON, "-c", script, str(csv), str(db)]
 
@@ -102,7 +86,7 @@ def measure(generated: Generated, repeats: int, log) -> dict:
     for attempt in range(repeats):
         for route in ROUTES:
             db = _fresh(work / f"{route}.duckdb")
-            run = run_measured(_command(route, generated.reports_csv, db))
+            run = run_measured(_command(route, generated.reports_csv, db), env=WITHOUT_WORKER)
             if run.returncode != 0:
                 raise RuntimeError(f"{route} failed: {run.stderr[-2000:]}")
             seconds[route].add(run.seconds)
@@ -111,7 +95,10 @@ def measure(generated: Generated, repeats: int, log) -> dict:
                 recorded.add(derived_seconds(db))
             log(f"  etl {generated.scale} {route} #{attempt + 1}: {run.seconds:.2f} s, "
                 f"{run.peak_bytes / 2**20:.0f} MiB")  # fmt: skip
-    split = run_measured(_command("etl-split", generated.split_dir, _fresh(work / "split.duckdb")))
+    split = run_measured(
+        _command("etl-split", generated.split_dir, _fresh(work / "split.duckdb")),
+        env=WITHOUT_WORKER,
+    )
     log(f"  etl {generated.scale} split files: {split.seconds:.2f} s")
     imports = Series()
     for _ in range(repeats):
@@ -176,7 +163,10 @@ def build_warehouse(scale: str, sources: list[Path], log) -> Path:
     if db.exists() and stamp.exists() and stamp.read_text() == wanted:
         return db
     _fresh(db)
-    run = run_measured([PYTHON, "-m", "etl", "load", *map(str, sources), "--db", str(db)])
+    run = run_measured(
+        [PYTHON, "-m", "etl", "load", *map(str, sources), "--db", str(db), "--wait"],
+        env=WITHOUT_WORKER,
+    )
     if run.returncode != 0:
         raise RuntimeError(f"loading {scale} failed: {run.stderr[-2000:]}")
     stamp.write_text(wanted)

@@ -54,6 +54,7 @@ LOG = logging.getLogger("meldingenmonitor")
 
 # Bump this ON PURPOSE, in the same change, whenever a change alters what the derived results
 # contain or how they are computed: the protection (protection/, publication/protected.py), the
+# measure registry (publication/measures.py), the
 # estimate (analysis/mse.py, publication/underreporting.py), the queries they are computed from
 # (etl/queries.py, etl/coverage.py), the reference data (data/reference/) or the layout of the
 # tables below. Stored results of another logic version are then ignored and recomputed; a change

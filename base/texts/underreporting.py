@@ -73,7 +73,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Registered cases (R, deduplicated)",
     },
     "under.metric_one_in": {"nl": "Ongeveer 1 op de … gemeld", "en": "About 1 in … reported"},
-    "under.one_in": {"nl": "ongeveer 1 op de {x}", "en": "about 1 in {x}"},
     "under.metric_dark": {"nl": "Niet gemeld (V − R)", "en": "Not reported (V − R)"},
     "under.interval": {
         "nl": "95%-interval {lower} – {upper}",
