@@ -6,7 +6,12 @@ Production: Streamlit's built-in login (`st.login`, `st.user`, `st.logout`, conf
 
 Local mode: without an `[auth]` section, one person at the machine itself is the administrator,
 recorded as 'lokaal (user@host)'; only when the server listens on a loopback address, the browser
-connects from the machine itself and no proxy stands in between.
+connects from the machine itself under a loopback Host on the served port (not under another name
+that resolves to 127.0.0.1: DNS rebinding) and no proxy stands in between
+(access/local_mode.py decides; this module only gathers the facts from Streamlit).
+
+A roles file that is named but cannot be used gives nobody access and says why, on the page to
+whoever arrives and in the sidebar of a local administrator (access/roles.py).
 
 Every check is made on the server with the principal of the current script run
 (`access.principal.require_*`); hiding a widget or a page is a convenience on top, never the check
@@ -15,24 +20,33 @@ itself.
 
 from __future__ import annotations
 
+import dataclasses
+import logging
 import os
 from collections.abc import Mapping
 
 import streamlit as st
 
+from access.local_mode import local_mode_refusal
 from access.principal import (
     MODE_LOCAL,
     MODE_LOGIN,
+    MODE_UNCONFIGURED,
     Principal,
     local_principal,
     unconfigured_principal,
 )
-from access.roles import anonymous_principal, principal_from_claims, role_config
+from access.roles import (
+    ROLES_ENV,
+    RoleConfig,
+    anonymous_principal,
+    principal_from_claims,
+    role_config,
+)
 from base.texts import text
 
+LOG = logging.getLogger("meldingenmonitor.auth")
 LOCAL_MODE_ENV = "MELDINGEN_LOCAL_MODE"  # '0' forbids local mode even on a loopback address
-LOOPBACK_ADDRESSES = frozenset({"127.0.0.1", "localhost", "::1"})
-PROXY_HEADERS = ("x-forwarded-for", "forwarded", "x-real-ip", "x-forwarded-host")
 
 
 def auth_configured() -> bool:
@@ -43,20 +57,37 @@ def auth_configured() -> bool:
         return False
 
 
+def _request_facts() -> tuple[list[str] | None, str | None, set[str]]:
+    """(Host headers or None without any connection, client IP or None for loopback, header names)."""
+    headers = st.context.headers
+    names = {str(key).lower() for key in headers.keys()}  # noqa: SIM118
+    ip = st.context.ip_address
+    client_ip = ip if isinstance(ip, str) else None  # None: loopback (or no client at all)
+    if not names:  # AppTest runs the script in-process; a real WebSocket handshake has headers
+        return None, client_ip, names
+    return list(headers.get_all("host")), client_ip, names
+
+
 def local_mode_allowed() -> bool:
-    """Local mode needs a loopback server address, a loopback browser and no proxy in between."""
-    if os.environ.get(LOCAL_MODE_ENV, "1") == "0":
-        return False
-    address = st.get_option("server.address")
-    if str(address or "").strip("[]") not in LOOPBACK_ADDRESSES:
-        return False
-    if isinstance(st.context.ip_address, str):  # Streamlit gives None for a loopback client
-        return False
-    try:
-        headers = {str(key).lower() for key in st.context.headers.keys()}  # noqa: SIM118
-    except (AttributeError, TypeError):  # no client (AppTest)
-        headers = set()
-    return not any(header in headers for header in PROXY_HEADERS)
+    """Local mode needs a loopback server address, a loopback browser under a loopback Host on
+    the served port, and no proxy in between (access.local_mode)."""
+    hosts, client_ip, names = _request_facts()
+    refusal = local_mode_refusal(
+        enabled=os.environ.get(LOCAL_MODE_ENV, "1") != "0",
+        server_address=st.get_option("server.address"),
+        server_port=int(st.get_option("server.port")),
+        hosts=hosts,
+        client_ip=client_ip,
+        header_names=names,
+    )
+    if refusal is not None:
+        LOG.info("local mode refused: %s", refusal)
+    return refusal is None
+
+
+def _roles_named() -> RoleConfig | None:
+    """The roles file when $MELDINGEN_ROLES is set (usable or not), else None."""
+    return role_config() if ROLES_ENV in os.environ else None
 
 
 def current_principal() -> Principal:
@@ -68,8 +99,14 @@ def current_principal() -> Principal:
         if user.get("is_logged_in"):
             return principal_from_claims(user.to_dict(), config)
         return anonymous_principal(config)
+    config = _roles_named()
     if local_mode_allowed():
-        return local_principal()
+        local = local_principal()  # the roles file does not apply, but its state is shown
+        if config is not None and not config.usable:
+            return dataclasses.replace(local, config_error=config.error)
+        return local
+    if config is not None:  # no login here, but the roles file's [defaults] still bind
+        return anonymous_principal(config, MODE_UNCONFIGURED)
     return unconfigured_principal()
 
 
@@ -84,13 +121,28 @@ def provider() -> str | None:
     return None
 
 
+def _roles_reason(lang: str) -> str | None:
+    config = _roles_named() if not auth_configured() else role_config()
+    return None if config is None else config.reason(lang)
+
+
 def require_access(lang: str) -> Principal:
-    """The principal; stops the run with a login prompt when this user may see nothing."""
+    """The principal; stops the run with a login prompt, or the reason nobody may enter, when
+    this user may see nothing."""
     principal = current_principal()
     if principal.can_view:
         return principal
+    reason = _roles_reason(lang) if principal.config_error else None
+    if reason is not None:  # a broken roles file: logging in would not help anyone
+        st.title(text("auth.roles_unusable_title", lang))
+        st.error(text("auth.roles_unusable", lang, reason=reason))
+        if principal.logged_in and st.button(text("auth.logout", lang), key="auth_logout_blocked"):
+            st.logout()
+        st.stop()
     st.title(text("auth.login_required_title", lang))
-    if principal.logged_in:
+    if principal.mode == MODE_UNCONFIGURED:
+        st.info(text("auth.no_login_possible", lang))
+    elif principal.logged_in:
         st.error(text("auth.no_access", lang, identity=principal.identity))
         if st.button(text("auth.logout", lang), key="auth_logout_blocked"):
             st.logout()
@@ -107,6 +159,10 @@ def account_control(principal: Principal, lang: str) -> None:
     box = st.sidebar.container(border=True)
     if principal.mode == MODE_LOCAL:
         box.caption(text("auth.local_mode_sidebar", lang, identity=principal.identity))
+        if principal.config_error:
+            reason = _roles_reason(lang)
+            if reason is not None:
+                box.warning(text("auth.roles_unusable_admin", lang, reason=reason))
     elif principal.mode == MODE_LOGIN and principal.logged_in:
         box.caption(text("auth.logged_in_as", lang, name=principal.name))
         if box.button(text("auth.logout", lang), key="auth_logout"):

@@ -1,8 +1,9 @@
 """App layer: components the pages share (tables converted to Arrow once, a chart with its summary,
-table alternative and downloads)."""
+table alternative and downloads, uploaded text shown literally)."""
 
 from __future__ import annotations
 
+import re
 import weakref
 
 import pandas as pd
@@ -12,6 +13,36 @@ from app import web
 from app.export_widgets import chart_downloads
 
 _ARROW: dict[int, tuple[weakref.ref, object]] = {}
+
+# Characters with a meaning in Streamlit's Markdown (CommonMark, GitHub's extensions, Streamlit's
+# :colour[...] and :icon: directives, $LaTeX$) and in HTML; each is shown as itself after a
+# backslash. '_' between two letters or digits cannot start emphasis, and ':' before a space or
+# at the end cannot open a directive or an icon: they stay as they are, so that 'BZK_2023.csv'
+# and 'Toelichting: ...' read (and search) as written.
+_MARKDOWN_ACTIVE = re.compile(r"[\\`*_~\[\]<>&$|#:!]")
+_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
+_LINE_BREAKS = re.compile(r"[\r\n\t\v\f\u2028\u2029]+")
+
+
+def literal(value: object) -> str:
+    """Text from outside (an uploaded file's name, header or cell; a typed note) for a Markdown
+    element, label or message: shown exactly as written, never as formatting, a link, an image or
+    HTML. Dataframe cells are not Markdown and need no escaping."""
+    text = _LINE_BREAKS.sub(" ", str(value))
+
+    def escaped(match: re.Match[str]) -> str:
+        char, at = match.group(), match.start()
+        if char == "_" and 0 < at < len(text) - 1:
+            before, after = text[at - 1], text[at + 1]
+            if before.isalnum() and after.isalnum():
+                return char
+        if char == ":" and (at == len(text) - 1 or text[at + 1].isspace()):
+            return char  # an :icon: or :emoji: needs a character right after the colon
+        return "\\" + char
+
+    text = _MARKDOWN_ACTIVE.sub(escaped, text)
+    # A list item, a quote or a heading underline where the text starts a line.
+    return _LINE_START.sub(lambda m: f"{m.group(1)}{m.group(2)[:-1]}\\{m.group(2)[-1]}", text)
 
 
 def _as_arrow(frame: pd.DataFrame) -> object:

@@ -146,6 +146,7 @@ def chart_downloads(
 
 
 def briefing_data():
+    # Imported on use: the briefing brings reportlab and python-docx, needed only on the Export page.
     from briefing.content import BriefingData
 
     return BriefingData(web.publication(), web.coverage(), web.fte(), web.data_version())

@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import streamlit as st
 
+from app import auth
 from base.formatting import format_number  # noqa: F401 - re-exported for pages
 from base.texts import DEFAULT_LANGUAGE, LANGUAGES, text
 from etl import queries, warehouse
 from protection.rules import ProtectionRules
-from publication import derived
+from publication import derived, disclosure
 from publication.filters import TrendFilters
 from publication.protected import Publication
 
@@ -111,7 +112,19 @@ def _figures(source: Source) -> derived.DerivedResults:
     del version  # part of the cache key only: a new warehouse file is a new version
     rules = ProtectionRules(threshold=threshold, min_interval_width=min_width)
     with warehouse.reading(Path(path)) as connection:
-        return derived.latest(connection, rules) or derived.compute(connection, rules)
+        stored = derived.latest(connection, rules)  # passed the gate in the worker
+        if stored is not None:
+            return stored
+        computed = derived.compute(connection, rules)
+        # Computed here, so the gate is passed here: nothing is shown that it has not passed.
+        refusal = disclosure.gate(computed, queries.finest_cells(connection))
+    if refusal is not None:
+        raise FiguresWithheld(refusal)
+    return computed
+
+
+class FiguresWithheld(Exception):
+    """The disclosure audit refused the figures of the newest data, and no earlier version passed."""
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -147,8 +160,17 @@ def source() -> Source:
 
 
 def figures() -> derived.DerivedResults:
-    with st.spinner(t("app.protecting")):
-        return _figures(source())
+    """The figures of the data version shown; stops the page with a notice when the disclosure
+    audit refused them (the reason is logged and shown to administrators)."""
+    try:
+        with st.spinner(t("app.protecting")):
+            return _figures(source())
+    except FiguresWithheld as refused:
+        st.warning(t("derive.withheld"), icon=":material/shield:")
+        if auth.current_principal().is_administrator:
+            st.caption(str(refused))
+        st.stop()
+        raise  # st.stop() ends the script run; this line is never reached
 
 
 def publication() -> Publication:
@@ -202,6 +224,8 @@ def data_version() -> queries.DataVersion:
 # read-only: a page never changes a cached figure or table (st.plotly_chart and st.dataframe only
 # read them). Each builder reads its inputs with the version of its own key, so an entry never
 # holds older data than its key says.
+# The builders are imported on first use: presentation.views brings plotly and scipy (0.8 s),
+# and the first page should draw its frame before paying for them.
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -240,18 +264,24 @@ def trends(filters: TrendFilters) -> TrendsModel:
     return _trends(source(), lang(), filters)
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
-def _coverage_view(source: Source, language: str, show_people: bool) -> CoverageModel:
+# One entry per language and set of departments whose file names the user may see.
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _coverage_view(
+    source: Source, language: str, show_people: bool, own_departments: frozenset[str]
+) -> CoverageModel:
     from presentation.views import build_coverage
 
     shown = _figures(source)
     history = _history(source[0], source[1], shown.data_version)
-    return build_coverage(shown.coverage, history, language, show_people)
+    return build_coverage(shown.coverage, history, language, show_people, own_departments)
 
 
-def coverage_view(show_people: bool) -> CoverageModel:
-    """The coverage page's tables; who loaded a file only when show_people (administrators)."""
-    return _coverage_view(source(), lang(), show_people)
+def coverage_view(
+    show_people: bool, own_departments: frozenset[str] = frozenset()
+) -> CoverageModel:
+    """The coverage page's tables. File names and who loaded a file: on every row when
+    show_people (administrators), else on the rows of own_departments (an uploader's)."""
+    return _coverage_view(source(), lang(), show_people, frozenset(own_departments))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -335,7 +365,6 @@ def pending_notice() -> None:
     shown = figures().data_version
     if state.data_version <= shown:
         return
-    from app import auth  # the login state; auth imports nothing of web
 
     failed = state.failed_version is not None and state.failed_version >= state.data_version
     if failed and auth.current_principal().is_administrator:

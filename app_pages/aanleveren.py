@@ -2,14 +2,16 @@
 
 Only draws: every decision, and every access check, is in delivery/ and access/, made again on
 each run with the principal of that run (app/auth.py); the tables come from
-presentation/upload_tables.py.
+presentation/upload_tables.py. Text from outside (file names, messages that name columns, notes,
+identities) goes through components.literal, so that it is shown as written and never as Markdown
+or HTML; file names are capped (etl.problems.short_file_name).
 """
 
 import streamlit as st
 
 from access.principal import MODE_LOCAL, MODE_LOGIN, AccessDenied
 from access.roles import known_departments
-from app import auth, web
+from app import auth, components, web
 from base.formatting import format_number
 from base.texts import text
 from delivery import history
@@ -18,6 +20,7 @@ from delivery.error_report import error_report, error_report_name
 from delivery.jumps import jump_factor
 from delivery.review import Review, review_files, signature
 from etl.loading import IncomingFile
+from etl.problems import short_file_name
 from presentation import upload_tables as tables
 
 lang = web.lang()
@@ -27,23 +30,36 @@ def tx(key: str, /, **params: object) -> str:
     return text(key, lang, **params)
 
 
+def shown_name(file_name: str) -> str:
+    """A file name for a message or label: capped, and shown as written."""
+    return components.literal(short_file_name(file_name))
+
+
 def show_review(review: Review) -> None:
     st.subheader(tx("upload.check_heading"))
     for file in review.files:
         if file.accepted and file.result.file_kind == "fte":
-            st.success(tx("upload.file_ok_fte", file=file.file_name, rows=file.rows))
+            st.success(tx("upload.file_ok_fte", file=shown_name(file.file_name), rows=file.rows))
         elif file.accepted:
             st.success(
                 tx(
                     "upload.file_ok",
-                    file=file.file_name,
+                    file=shown_name(file.file_name),
                     rows=format_number(file.rows, lang=lang),
                     reports=format_number(file.reports, lang=lang),
                 )
             )
         else:
-            st.error(tx("upload.file_rejected", file=file.file_name, count=len(file.problems)))
-            st.markdown("\n".join(f"- {p.message(lang)}" for p in file.problems))
+            st.error(
+                tx(
+                    "upload.file_rejected",
+                    file=shown_name(file.file_name),
+                    count=len(file.problems),
+                )
+            )
+            st.markdown(
+                "\n".join(f"- {components.literal(p.shown().message(lang))}" for p in file.problems)
+            )
             st.download_button(
                 tx("upload.error_report"),
                 data=error_report(file, lang),
@@ -65,7 +81,9 @@ def show_review(review: Review) -> None:
         return
     for file in review.files:
         if file.in_force:
-            st.info(tx("upload.identical", file=file.file_name, submission_id=file.in_force))
+            st.info(
+                tx("upload.identical", file=shown_name(file.file_name), submission_id=file.in_force)
+            )
     st.subheader(tx("upload.preview_heading"))
     st.caption(tx("upload.preview_intro"))
     if not review.channel_table.empty:
@@ -99,7 +117,7 @@ def show_result(result: CommitResult) -> None:
             st.info(
                 tx(
                     "upload.receipt_unchanged",
-                    file=receipt.file_name,
+                    file=shown_name(receipt.file_name),
                     submission_id=receipt.submission_id,
                 )
             )
@@ -107,7 +125,7 @@ def show_result(result: CommitResult) -> None:
         lines = [
             tx(
                 "upload.receipt_loaded",
-                file=receipt.file_name,
+                file=shown_name(receipt.file_name),
                 submission_id=receipt.submission_id,
                 rows=format_number(receipt.rows, lang=lang),
                 reports=format_number(receipt.reports, lang=lang),
@@ -124,9 +142,9 @@ def show_result(result: CommitResult) -> None:
             )
         if not receipt.replaced:
             lines.append(tx("upload.receipt_new_scope", scope=tables.scope_text(receipt.scope)))
-        lines.append(tx("upload.receipt_by", identity=result.identity))
+        lines.append(tx("upload.receipt_by", identity=components.literal(result.identity)))
         if result.note:
-            lines.append(tx("upload.receipt_note", note=result.note))
+            lines.append(tx("upload.receipt_note", note=components.literal(result.note)))
         st.success("  \n".join(lines))
         if receipt.channel_totals:
             st.dataframe(
@@ -158,14 +176,15 @@ def show_history() -> None:
             tx("upload.download_choice"),
             list(submissions.loc[submissions["downloadable"], "submission_id"]),
             format_func=lambda sid: (
-                f"{sid} – {submissions.set_index('submission_id').at[sid, 'file_name']}"
+                f"{sid} – "
+                + short_file_name(submissions.set_index("submission_id").at[sid, "file_name"])
             ),
             key="upload_download_choice",
         )
         if chosen is not None:
             file_name, content = history.submitted_file(principal, chosen, web.db_path())
             st.download_button(
-                tx("upload.download", file=file_name),
+                tx("upload.download", file=shown_name(file_name)),
                 data=content,
                 file_name=file_name,
                 key="upload_download",
@@ -179,7 +198,10 @@ def show_history() -> None:
 def main() -> None:
     st.title(tx("upload.title"))
     if principal.mode == MODE_LOCAL:
-        st.info(tx("upload.local_mode", identity=principal.identity), icon=":material/computer:")
+        st.info(
+            tx("upload.local_mode", identity=components.literal(principal.identity)),
+            icon=":material/computer:",
+        )
     if not principal.can_upload:
         st.error(tx("upload.no_rights"))
         st.stop()
@@ -190,7 +212,11 @@ def main() -> None:
             else ", ".join(sorted(principal.departments))
         )
         st.caption(
-            tx("upload.logged_in_rights", identity=principal.identity, departments=departments)
+            tx(
+                "upload.logged_in_rights",
+                identity=components.literal(principal.identity),
+                departments=departments,
+            )
         )
     st.markdown(tx("upload.intro"))
 

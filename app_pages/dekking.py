@@ -1,7 +1,12 @@
-"""Page 'Dekking': what each ministry delivered per year and channel, and every submission's history."""
+"""Page 'Dekking': what each ministry delivered per year and channel, and every submission's history.
+
+File names and who loaded a file are the uploaders': administrators see them on every row, an
+uploader on the rows of the departments they upload for, anyone else not at all.
+"""
 
 import streamlit as st
 
+from access.roles import known_departments
 from app import auth, components, web
 
 lang, t = web.lang(), web.t
@@ -9,8 +14,14 @@ lang, t = web.lang(), web.t
 with web.guarded():
     st.title(t("coverage.title"))
     st.markdown(t("coverage.intro"))
+    principal = auth.current_principal()
+    own = (
+        frozenset()
+        if principal.is_administrator
+        else principal.upload_departments(known_departments())
+    )
     model = (
-        web.coverage_view(auth.current_principal().is_administrator)
+        web.coverage_view(principal.is_administrator, frozenset(own))
         if web.has_warehouse()
         else None
     )

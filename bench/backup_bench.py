@@ -1,14 +1,18 @@
 """Backup and restore drill on a warehouse: `python -m bench.backup_bench --db DB` prints JSON.
 
-Measures what docs/deployment.md prescribes, on a copy (the live file is only read):
+Measures what docs/deployment.md prescribes, on a copy (the live file and its raw store are only
+read):
 1. a plain copy of the file (consistent: writers never change the live file in place);
-2. COPY FROM DATABASE into a new DuckDB file (DuckDB reads through any WAL, so a file that was
+2. a copy of the raw store beside it (`<db>.raw`: the submitted files and the manifest; append-only,
+   so a plain copy is consistent);
+3. COPY FROM DATABASE into a new DuckDB file (DuckDB reads through any WAL, so a file that was
    opened for writing by hand is backed up with its WAL);
-3. EXPORT DATABASE as Parquet (independent of DuckDB's storage version) and IMPORT DATABASE of it
-   into a new file: the restore;
-4. verification of the restore: the row count of every table, the totals of v_reports, and the
+4. EXPORT DATABASE as Parquet (independent of DuckDB's storage version) and IMPORT DATABASE of it
+   into a new file: the restore, with the raw store copied back beside it;
+5. verification of the restore: the row count of every table, the totals of v_reports, and the
    sha256 of every stored raw submission against its key;
-5. `python -m etl rebuild` of the restored file: the warehouse rebuilt from its raw submissions.
+6. `python -m etl rebuild` of the restored file: the warehouse rebuilt from its raw submissions;
+7. `python -m etl rebuild` with the warehouse file gone: rebuilt from the raw store alone.
 """
 
 from __future__ import annotations
@@ -25,6 +29,9 @@ import duckdb
 
 from bench.common import PYTHON, run_measured
 
+# The drill's commands start no derivation worker: only the rebuild itself is timed.
+WITHOUT_WORKER = {"MELDINGEN_DERIVATION": "off"}
+
 
 def _size(path: Path) -> int:
     if path.is_dir():
@@ -33,6 +40,10 @@ def _size(path: Path) -> int:
 
 
 def _fingerprint(path: Path) -> dict:
+    """Row counts, v_reports totals, and how many raw files do not read back to their sha256 from
+    the raw store beside `path`."""
+    # Imported here so that `--help` needs nothing of the product.
+    from etl import raw_store
     from etl.loading import raw_file
 
     connection = duckdb.connect(str(path), read_only=True)
@@ -53,8 +64,11 @@ def _fingerprint(path: Path) -> dict:
         ).fetchone()
         bad_raw = 0
         for (sha256,) in connection.execute("SELECT sha256 FROM submission_file").fetchall():
-            # The stored form may be compressed: the original bytes are what the key is of.
-            content = raw_file(connection, sha256)
+            # The stored form is compressed: the original bytes are what the key is of.
+            try:
+                content = raw_file(connection, sha256, raw_store.store_path(path))
+            except raw_store.RawStoreError:
+                content = None
             bad_raw += hashlib.sha256(content or b"").hexdigest() != sha256
         return {"rows": counts, "v_reports": list(totals), "raw_files_not_matching": bad_raw}
     finally:
@@ -77,9 +91,24 @@ def restore_export(connection: duckdb.DuckDBPyConnection, folder: Path) -> None:
     warehouse.create_schema(connection)
 
 
+def _copy_store(db: Path, target_db: Path) -> None:
+    """The raw store of `db` beside `target_db` (a plain copy: files are only ever added)."""
+    from etl import raw_store
+
+    source = raw_store.store_path(db)
+    if source.exists():
+        shutil.copytree(source, raw_store.store_path(target_db))
+
+
 def drill(db: Path) -> dict:
+    from etl import raw_store
+
     work = Path(tempfile.mkdtemp(prefix="bench-backup-"))
-    result: dict = {"warehouse_bytes": db.stat().st_size}
+    store = raw_store.store_path(db)
+    result: dict = {
+        "warehouse_bytes": db.stat().st_size,
+        "raw_store_bytes": _size(store) if store.exists() else 0,
+    }
     try:
         started = time.perf_counter()
         fingerprint = _fingerprint(db)
@@ -89,6 +118,12 @@ def drill(db: Path) -> dict:
         started = time.perf_counter()
         shutil.copyfile(db, work / "copy.duckdb")
         result["file_copy_seconds"] = time.perf_counter() - started
+        started = time.perf_counter()
+        _copy_store(db, work / "copy.duckdb")
+        result["raw_store_copy_seconds"] = time.perf_counter() - started
+        # Every restored file below gets the backed-up raw store beside it.
+        for name in ("backup.duckdb", "restored.duckdb"):
+            _copy_store(work / "copy.duckdb", work / name)
 
         connection = duckdb.connect()
         try:
@@ -128,17 +163,24 @@ def drill(db: Path) -> dict:
         result["restored_copy_matches"] = _fingerprint(work / "backup.duckdb") == fingerprint
         result["verify_restore_seconds"] = time.perf_counter() - started
 
-        rebuilt = run_measured([PYTHON, "-m", "etl", "rebuild", "--db", str(restored)])
-        result["rebuild_seconds"] = rebuilt.seconds
-        result["rebuild_peak_bytes"] = rebuilt.peak_bytes
-        result["rebuild_ok"] = rebuilt.returncode == 0
-        if rebuilt.returncode == 0:
-            after = _fingerprint(restored)
-            result["rebuild_matches"] = after["v_reports"] == fingerprint["v_reports"] and after[
-                "rows"
-            ].get("report") == fingerprint["rows"].get("report")
-        else:
-            result["rebuild_error"] = rebuilt.stderr[-500:]
+        for step, remove_warehouse in (("rebuild", False), ("rebuild_from_raw", True)):
+            if remove_warehouse:
+                restored.unlink()  # lost: only the raw store is left
+            rebuilt = run_measured(
+                [PYTHON, "-m", "etl", "rebuild", "--db", str(restored)], env=WITHOUT_WORKER
+            )
+            result[f"{step}_seconds"] = rebuilt.seconds
+            result[f"{step}_peak_bytes"] = rebuilt.peak_bytes
+            result[f"{step}_ok"] = rebuilt.returncode == 0
+            if rebuilt.returncode == 0:
+                after = _fingerprint(restored)
+                result[f"{step}_matches"] = (
+                    after["v_reports"] == fingerprint["v_reports"]
+                    and after["rows"].get("report") == fingerprint["rows"].get("report")
+                    and after["raw_files_not_matching"] == 0
+                )
+            else:
+                result[f"{step}_error"] = rebuilt.stderr[-500:]
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return result

@@ -33,6 +33,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    # Imported after parsing: the document builders bring reportlab, python-docx and scipy, which
+    # --help and a wrong argument need not wait for.
     from briefing.build import build_standard_set
     from briefing.content import default_years, load_data
 

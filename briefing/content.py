@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 
 from base.formatting import format_number, format_percentage
 from base.texts import text
-from etl import queries
+from etl import queries, warehouse
 from presentation import charts
 from presentation.exports import (
     Amount,
@@ -28,8 +28,9 @@ from presentation.exports import (
     subtitle_for_years,
 )
 from presentation.views import build_trends, change_sentence, item_label, labels_for, series_summary
+from protection.rules import ProtectionRules
 from protection.tables import TOTAL
-from publication import measures, trends
+from publication import derived, measures, trends
 from publication.filters import TrendFilters
 from publication.measures import ALL_REPORTS, DISCRIMINATION, table_name
 from publication.protected import Publication
@@ -51,19 +52,14 @@ class BriefingData:
 
 
 def load_data(db_path: Path | None = None) -> BriefingData:
-    """Read the warehouse once (etl.warehouse.reading): the protected publication the writer
-    stored with this version (publication.derived; protected here if it is missing or stale)."""
-    from etl import warehouse
-    from etl.coverage import coverage_table
-    from protection.rules import ProtectionRules
-    from publication import derived
-
+    """Read the warehouse once (etl.warehouse.reading): the figures of the data version the pages
+    show, i.e. the newest whose derived results are complete (publication.derived; computed here
+    when none are stored), so that a briefing never mixes two versions."""
     with warehouse.reading(db_path) as connection:
-        publication = derived.publication(connection, ProtectionRules())
-        coverage = coverage_table(connection)
-        fte = queries.fte_by_group(connection)
-        version = queries.data_version(connection)
-    return BriefingData(publication, coverage, fte, version)
+        rules = ProtectionRules()
+        shown = derived.latest(connection, rules) or derived.compute(connection, rules)
+        version = queries.data_version(connection, up_to_sequence=shown.data_version)
+    return BriefingData(shown.publication, shown.coverage, shown.fte, version)
 
 
 # --- the catalogue ------------------------------------------------------------------------------

@@ -41,7 +41,8 @@ from presentation.exports import (
     subtitle_for_years,
     symbols_note,
 )
-from presentation.views import about_sections
+from presentation.views import about_sections, change_sentence
+from protection.rules import ProtectionRules
 from publication import trends
 from publication.measures import DISCRIMINATION
 
@@ -82,8 +83,6 @@ def build_briefing(
     charts: dict[str, ExportChart] | None = None,
 ) -> Briefing:
     """Build the model: figures rendered as PNG (2x) for the document, tables typed."""
-    from protection.rules import ProtectionRules
-
     years = sorted(years)
     today = today or dt.date.today()
     date = today.strftime("%d-%m-%Y")
@@ -112,8 +111,6 @@ def build_briefing(
         )
     ]
     if len(years) >= 2:
-        from presentation.views import change_sentence
-
         key_figures.append(change_sentence(trends.year_on_year_change(totals, last), lang))
     if any(y in data.incomplete for y in years):
         key_figures.append(text("export.briefing_incomplete_caution", lang))

@@ -2,7 +2,10 @@
 
 Cells flagged as personal data, cells that look like personal data (also beyond the cap on
 reported problems) and whole columns whose header names personal data are blanked: the report
-never repeats personal data. A cell a spreadsheet would run as a formula gets a leading quote.
+never repeats personal data. Header cells are kept only when they are column names of the data
+contract: any other header (an e-mail address, a name, an IBAN) is blanked, in the report's own
+title row as in the file's header line. The messages name places, never cell text
+(etl/problems.py). A cell a spreadsheet would run as a formula gets a leading quote.
 """
 
 from __future__ import annotations
@@ -14,12 +17,13 @@ from pathlib import Path
 
 from base.texts import DEFAULT_LANGUAGE, text
 from delivery.review import CheckedFile
-from etl.contract import looks_like_personal_data_header
+from etl.contract import FTE_FILE, REPORT_FILE, canonical_header, looks_like_personal_data_header
 from etl.problems import FileRejected
 from etl.reading import read_table
 from etl.validation import personal_data_kind
 
 REPORT_SUFFIX = "_foutenrapport.csv"
+REPORT_STEM_CHARACTERS = 80  # of the submitted file's name, in the report's name
 _PLAIN_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 
 
@@ -30,12 +34,17 @@ def _spreadsheet_safe(value: str) -> str:
     return value
 
 
+def _contract_header(name: str) -> bool:
+    """A column name of the data contract (of either kind of file): ours, so it may be repeated."""
+    return any(canonical_header(name, kind) is not None for kind in (REPORT_FILE, FTE_FILE))
+
+
 def error_report(file: CheckedFile, lang: str = DEFAULT_LANGUAGE) -> bytes:
     """The submitted rows with an extra column listing each row's problems (UTF-8 with BOM, ';').
 
     Problems without a line come first.
     """
-    problems = file.problems
+    problems = [problem.shown() for problem in file.problems]
     try:
         table = read_table(file.incoming.content, file.file_name)
     except FileRejected:
@@ -52,6 +61,12 @@ def error_report(file: CheckedFile, lang: str = DEFAULT_LANGUAGE) -> bytes:
         for number, name in enumerate(header, start=1)
         if looks_like_personal_data_header(name)
     }
+    shown_header = [
+        _spreadsheet_safe(name)
+        if name and number not in personal_columns and _contract_header(name)
+        else ""
+        for number, name in enumerate(header, start=1)
+    ]
     by_line: dict[int | None, list[str]] = {}
     for problem in problems:
         by_line.setdefault(problem.line, []).append(problem.message(lang))
@@ -60,8 +75,8 @@ def error_report(file: CheckedFile, lang: str = DEFAULT_LANGUAGE) -> bytes:
     output = io.StringIO()
     writer = csv.writer(output, delimiter=";", lineterminator="\r\n")
     writer.writerow(
-        [text("upload.report_line", lang), *[_spreadsheet_safe(h) for h in header],
-         *[""] * (width - len(header)), text("upload.report_problems", lang)]
+        [text("upload.report_line", lang), *shown_header, *[""] * (width - len(header)),
+         text("upload.report_problems", lang)]
     )  # fmt: skip
 
     def joined(line: int | None) -> str:
@@ -70,13 +85,10 @@ def error_report(file: CheckedFile, lang: str = DEFAULT_LANGUAGE) -> bytes:
     if None in by_line:
         writer.writerow(["", *[""] * width, joined(None)])
     if table and table.header_line in by_line:
-        cells = [
-            "" if number in personal_columns else _spreadsheet_safe(cell)
-            for number, cell in enumerate(header, start=1)
-        ]
         writer.writerow(
-            [table.header_line, *cells, *[""] * (width - len(header)), joined(table.header_line)]
-        )
+            [table.header_line, *shown_header, *[""] * (width - len(header)),
+             joined(table.header_line)]
+        )  # fmt: skip
     for line, row in zip(table.lines if table else [], table.rows if table else [], strict=True):
         cells = []
         for number, cell in enumerate(row, start=1):
@@ -94,4 +106,5 @@ def error_report(file: CheckedFile, lang: str = DEFAULT_LANGUAGE) -> bytes:
 
 
 def error_report_name(file_name: str) -> str:
-    return f"{Path(file_name).stem}{REPORT_SUFFIX}"
+    """'BZK_2023.csv' -> 'BZK_2023_foutenrapport.csv'; a long name is cut (file systems allow 255)."""
+    return f"{Path(file_name).stem[:REPORT_STEM_CHARACTERS]}{REPORT_SUFFIX}"

@@ -22,6 +22,7 @@ from access.principal import AccessDenied, Principal, require_upload
 from delivery.jumps import Jump, fte_jumps, report_jumps
 from etl import queries, warehouse
 from etl.contract import FTE_FILE, REPORT_FILE
+from etl.isolation import validate_untrusted
 from etl.loading import (
     IncomingFile,
     Scope,
@@ -151,8 +152,12 @@ def review_files(
     if not principal.can_upload:
         raise AccessDenied(principal.identity, "upload")
     path = Path(db_path or warehouse.default_db_path())
+    # Uploaded bytes are untrusted: validated in a child process with a memory and time limit
+    # (etl/isolation.py), so that a hostile file fails with a message and the server stays up.
     checked = [
-        CheckedFile(file, validate_file(file.content, file.file_name, today))
+        CheckedFile(
+            file, validate_untrusted(file.content, file.file_name, today, validate=validate_file)
+        )
         for file in _unique(files)
     ]
     review = Review(principal.identity, checked)

@@ -1,4 +1,8 @@
-"""The command line of the ETL: load files, show what is loaded and missing, rebuild the warehouse."""
+"""The command line of the ETL: load files, show what is loaded and missing, rebuild the warehouse.
+
+A damaged warehouse, a full disk or a raw file missing from the store ends a command with a message
+that says what to do (docs/deployment.md, 'Restoring the warehouse'), never with a traceback.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +12,13 @@ from pathlib import Path
 
 from base.formatting import format_number
 from base.texts import LANGUAGES, language_from_environment, text
-from etl import warehouse
+from etl import raw_store, warehouse
 from etl.coverage import MISSING, coverage_table, missing_fte
 from etl.derivation import start_derivation
-from etl.loading import collect_files, load_files, rebuild
+from etl.loading import collect_files, load_files, rebuild, warehouse_readable
 
+# Exit code of a command stopped by its storage (damaged warehouse, full disk, missing raw file).
+STORAGE_FAILED = 3
 WAIT_HELP = (
     "wait until the dashboard's protected figures for the new data exist (default: they are "
     "computed in the background and the command returns after the commit)"
@@ -46,6 +52,12 @@ def _parser() -> argparse.ArgumentParser:
         "rebuild", parents=[common], help="rebuild from the stored raw submissions"
     )
     rebuild_command.add_argument("--wait", action="store_true", help=WAIT_HELP)
+    rebuild_command.add_argument(
+        "--from-raw",
+        action="store_true",
+        help="rebuild from the raw store and its manifest only, not reading the warehouse file "
+        "(for a damaged or lost warehouse; done by itself when the file cannot be read)",
+    )
     return parser
 
 
@@ -150,10 +162,19 @@ def _status(args: argparse.Namespace) -> int:
 def _rebuild(args: argparse.Namespace) -> int:
     lang = args.lang
     path = Path(args.db or warehouse.default_db_path())
-    if not path.exists():
+    store = raw_store.store_path(path)
+    has_manifest = raw_store.has_manifest(store)
+    if not path.exists() and not has_manifest:
         print(text("status.no_warehouse", lang, path=path))
         return 1
-    count, failed = rebuild(path)
+    from_raw = args.from_raw or not warehouse_readable(path)
+    if from_raw:
+        if not has_manifest:
+            # Nothing to rebuild from but the unreadable file itself: only a backup helps.
+            print(text("rebuild.no_manifest", lang, store=store), file=sys.stderr)
+            return STORAGE_FAILED
+        print(text("rebuild.from_raw", lang, path=path, store=store), file=sys.stderr)
+    count, failed = rebuild(path, from_raw=from_raw)
     if failed is not None:
         print(
             text("rebuild.failed", lang, submission_id=failed.submission_id, file=failed.file_name),
@@ -167,7 +188,33 @@ def _rebuild(args: argparse.Namespace) -> int:
     return 0
 
 
+def storage_message(error: BaseException, path: Path, lang: str) -> str | None:
+    """What to tell whoever ran a command that its warehouse's storage stopped, None when the
+    error is something else. Shared with `python -m publication`."""
+    if isinstance(error, raw_store.RawStoreError):
+        return text(
+            "storage.raw_missing", lang, sha256=error.sha256, store=raw_store.store_path(path)
+        )
+    if isinstance(error, raw_store.WarehouseLost):
+        return text("storage.warehouse_lost", lang, path=path, submissions=error.submissions)
+    kind = warehouse.storage_failure(error)
+    if kind == warehouse.DISK_FULL:
+        return text("storage.disk_full", lang, path=path)
+    if kind == warehouse.LOCKED:
+        return text("storage.locked", lang, path=path)
+    if kind == warehouse.CORRUPT:
+        return text("storage.corrupt", lang, path=path)
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handlers = {"load": _load, "status": _status, "rebuild": _rebuild}
-    return handlers[args.command](args)
+    try:
+        return handlers[args.command](args)
+    except Exception as error:
+        message = storage_message(error, Path(args.db or warehouse.default_db_path()), args.lang)
+        if message is None:
+            raise
+        print(message, file=sys.stderr)
+        return STORAGE_FAILED

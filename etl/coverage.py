@@ -63,6 +63,25 @@ def coverage_table(
     return merged.sort_values(["year", "department", "channel"]).reset_index(drop=True)
 
 
+def as_shown(coverage: pd.DataFrame) -> pd.DataFrame:
+    """The coverage as the dashboard may show it to everyone: delivered or missing, nothing more.
+
+    Whether a delivered (department, year, channel) held reports or only an explicit zero is a
+    count in disguise: 'at least one' beside a total shown as '<5' pins small numbers (one report
+    in each of four channels under a total of 4, say). So explicit zeros read as delivered, and
+    the counts and submission ids are left out; a department sees its own detail on the upload
+    page. A missing delivery stays visible: that nothing was delivered is what the figures rest on.
+    """
+    shown = coverage.copy()
+    if shown.empty:
+        return shown
+    shown["status"] = shown["status"].where(shown["status"] == MISSING, DELIVERED)
+    # The same column types as coverage_table gives where nothing was delivered (NaN, None).
+    shown["report_count"] = float("nan")
+    shown["submission_id"] = None
+    return shown
+
+
 def missing_fte(connection: duckdb.DuckDBPyConnection, years: list[int]) -> list[tuple[str, int]]:
     present = set(connection.execute("SELECT department, year FROM v_fte").fetchall())
     return [

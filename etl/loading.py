@@ -1,4 +1,8 @@
-"""Third step of the flow: validated files -> one transaction each in the warehouse, with history."""
+"""Third step of the flow: validated files -> one transaction each in the warehouse, with history.
+
+The raw bytes of every accepted file go to the raw store beside the warehouse (etl/raw_store.py)
+before the warehouse that refers to them is swapped in; `rebuild` replays them.
+"""
 
 from __future__ import annotations
 
@@ -22,8 +26,9 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from etl import warehouse
+from etl import raw_store, warehouse
 from etl.contract import FTE_FILE, REPORT_FILE
+from etl.isolation import validate_untrusted
 from etl.problems import Problem
 from etl.validation import ValidationResult, validate_file
 
@@ -31,11 +36,10 @@ DATA_EXTENSIONS = (".csv", ".txt", ".xlsx", ".xlsm", ".xls")
 FTE_CHANNEL = ""
 AUDIT_JOURNAL_ENV = "MELDINGEN_AUDIT_JOURNAL"
 JOURNAL_SUFFIX = ".audit.jsonl"
-# How submission_file.content holds a file's bytes (etl/sql/tables/02_submission_file.sql).
+# How a file's bytes are kept (etl/sql/tables/02_submission_file.sql): in the raw store always
+# ZSTD; in `submission_file.content` of warehouses from before the raw store, either.
 IDENTITY = "identity"
-ZSTD = "zstd"
-# Level 1: a 67 MB export becomes 8 MB in 0.09 s; higher levels gain little and cost more.
-ZSTD_LEVEL = 1
+ZSTD = raw_store.ENCODING
 
 Scope = tuple[str, int, str]
 AfterLoad = Callable[[duckdb.DuckDBPyConnection], None]
@@ -83,6 +87,7 @@ class StoredSubmission:
     loaded_at: dt.datetime
     loaded_by: str
     note: str | None
+    source: str = "etl"
 
 
 def default_loader_identity() -> str:
@@ -209,16 +214,9 @@ def scope_frame(result: ValidationResult) -> pd.DataFrame:
     ]
 
 
-def _encode_raw(content: bytes) -> tuple[str, bytes]:
-    """How a file's bytes are stored: compressed, so that DuckDB does not hold a large file
-    uncompressed in the loading transaction (a 67 MB file cost 0.8 s and about 450 MB of memory)."""
-    codec = pa.Codec(ZSTD, compression_level=ZSTD_LEVEL)
-    return ZSTD, codec.compress(content, asbytes=True)
-
-
 def _decode_raw(encoding: str, stored: bytes, size_bytes: int) -> bytes:
-    """The original bytes of a stored file from submission_file (content_encoding, content,
-    size_bytes)."""
+    """The original bytes of a file kept inside an older warehouse (content_encoding, content,
+    size_bytes of submission_file)."""
     if encoding == IDENTITY:
         return bytes(stored)
     if encoding == ZSTD:
@@ -226,23 +224,44 @@ def _decode_raw(encoding: str, stored: bytes, size_bytes: int) -> bytes:
     raise ValueError(f"unknown content_encoding {encoding!r}")
 
 
-def raw_file(connection: duckdb.DuckDBPyConnection, sha256: str) -> bytes | None:
-    """The exact bytes of the stored file with this sha256, None when none is stored.
+def raw_file(
+    connection: duckdb.DuckDBPyConnection, sha256: str, store: Path | None = None
+) -> bytes | None:
+    """The exact bytes of the stored file with this sha256, None when the warehouse has none.
 
-    Every reader of raw files goes through here: the stored form is not the original bytes.
+    Every reader of raw files goes through here: the stored form is not the original bytes. They
+    are read from the raw store beside the warehouse the connection has open (or `store`), or,
+    in a warehouse from before the raw store, from `submission_file.content`. Raises
+    raw_store.MissingRawFile when the warehouse refers to a file the store lacks, and
+    raw_store.CorruptRawFile when the stored file does not match its sha256.
     """
     try:
         row = connection.execute(
-            "SELECT content_encoding, content, size_bytes FROM submission_file WHERE sha256 = ?",
+            "SELECT content_encoding, size_bytes, octet_length(content) > 0 FROM submission_file "
+            "WHERE sha256 = ?",
             [sha256],
         ).fetchone()
     except duckdb.BinderException:
         # A warehouse no writer has touched since content_encoding was added: stored as delivered.
         row = connection.execute(
-            "SELECT ?, content, size_bytes FROM submission_file WHERE sha256 = ?",
+            "SELECT ?, size_bytes, octet_length(content) > 0 FROM submission_file WHERE sha256 = ?",
             [IDENTITY, sha256],
         ).fetchone()
-    return None if row is None else _decode_raw(*row)
+    if row is None:
+        return None
+    encoding, size_bytes, kept_inside = row
+    if kept_inside:
+        # A warehouse from before the raw store: the bytes are in the row (until `etl rebuild`).
+        (content,) = connection.execute(
+            "SELECT content FROM submission_file WHERE sha256 = ?", [sha256]
+        ).fetchone()
+        return _decode_raw(encoding, content, size_bytes)
+    if store is None:
+        live = warehouse.database_path(connection)
+        store = raw_store.store_path(live) if live else None
+    if store is None:
+        raise raw_store.MissingRawFile(sha256, None)
+    return raw_store.get(store, sha256, size_bytes)
 
 
 def already_in_force(connection: duckdb.DuckDBPyConnection, sha256: str) -> str | None:
@@ -339,7 +358,14 @@ def _insert_submission(
     note: str | None,
     stored: StoredSubmission | None,
     audit: _Audit | None = None,
+    *,
+    batch: raw_store.Batch,
 ) -> LoadOutcome:
+    """Store one validated file as a new submission, in its own transaction.
+
+    Its raw bytes go to the raw store first (durably, before the transaction, so before any swap
+    that could make the warehouse refer to them), and its manifest entry to `batch`.
+    """
     records = result.records
     kind = result.file_kind
     assert records is not None and kind is not None
@@ -353,20 +379,34 @@ def _insert_submission(
         sequence_number, submission_id = stored.sequence_number, stored.submission_id
         loaded_at, loaded_by, note = stored.loaded_at, stored.loaded_by, stored.note
     report_total = int(records["count"].sum()) if kind == REPORT_FILE else 0
+    encoding = raw_store.put(batch.store, incoming.sha256, incoming.content)
+    batch.add(
+        raw_store.Entry(
+            submission_id=submission_id,
+            sequence_number=sequence_number,
+            file_name=Path(incoming.file_name).name,
+            sha256=incoming.sha256,
+            size_bytes=len(incoming.content),
+            loaded_at=loaded_at,
+            loaded_by=loaded_by,
+            source=(audit.source if audit is not None else stored.source if stored else "etl"),
+            note=note,
+            synthetic=is_synthetic(incoming.file_name),
+        )
+    )
 
     connection.execute("BEGIN TRANSACTION")
     try:
-        # Looked up rather than INSERT ... ON CONFLICT DO NOTHING, which costs DuckDB a copy of
-        # the content (0.5 s and 250 MB for a 67 MB file); nobody else writes under the lock.
+        # Only the metadata: the bytes are in the raw store. (An older warehouse may already have
+        # the row, with the bytes inside; it is kept as it is until `etl rebuild`.)
         known = connection.execute(
             "SELECT count(*) FROM submission_file WHERE sha256 = ?", [incoming.sha256]
         ).fetchone()[0]
         if not known:
-            encoding, content = _encode_raw(incoming.content)
             connection.execute(
                 "INSERT INTO submission_file (sha256, size_bytes, content, content_encoding) "
-                "VALUES (?, ?, ?, ?)",
-                [incoming.sha256, len(incoming.content), content, encoding],
+                "VALUES (?, ?, ''::BLOB, ?)",
+                [incoming.sha256, len(incoming.content), encoding],
             )
         connection.execute(
             "INSERT INTO submission VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -556,7 +596,10 @@ def load_files(
         # bytes it was made from.
         result = (reviewed or {}).get(incoming.sha256)
         if result is None:
-            result = validate_file(incoming.content, incoming.file_name, today)
+            # An untrusted file: in a child process with a memory and time limit (etl/isolation.py).
+            result = validate_untrusted(
+                incoming.content, incoming.file_name, today, validate=validate_file
+            )
         if result.accepted:
             accepted.append((incoming, result))
         else:
@@ -577,8 +620,12 @@ def load_files(
 
     changed = False
     refused: list[tuple[LoadOutcome, IncomingFile, ValidationResult]] = []
+    path = Path(db_path or warehouse.default_db_path())
+    store = raw_store.store_path(path)
+    batch = raw_store.Batch(store)
     try:
-        with warehouse.writing(db_path) as connection:
+        with warehouse.writing(path) as connection:
+            _reconcile_store(connection, store, path)
             moved = changed_since(connection, expected_current) if expected_current else []
             if moved:
                 for incoming, result in accepted:
@@ -598,13 +645,18 @@ def load_files(
                     refused.append((outcome, incoming, result))
                     continue
                 outcomes.append(
-                    _insert_submission(connection, incoming, result, loaded_by, note, None, audit)
+                    _insert_submission(
+                        connection, incoming, result, loaded_by, note, None, audit, batch=batch
+                    )
                 )
                 changed = True
             if not changed:
                 raise warehouse.NoChanges
             if after_load is not None:
                 after_load(connection)
+            batch.write_stored()
+        # Reached only when the new warehouse was swapped in.
+        batch.commit()
     except warehouse.NoChanges:
         pass
     if journal:
@@ -620,6 +672,7 @@ def load_files(
     return sorted(outcomes, key=lambda outcome: order.get(outcome.file_name, -1))
 
 
+REBUILT_FROM_RAW_NOTE = "rebuilt from the raw store's manifest"
 AUDIT_COLUMNS = (
     "event_id, occurred_at, actor, source, action, submission_id, replaced_submission_id, "
     "departments, year, channel, file_name, sha256, row_count, report_count, note"
@@ -635,18 +688,132 @@ def _stored_audit_rows(source: duckdb.DuckDBPyConnection) -> list[tuple]:
         return []
 
 
+_SUBMISSIONS_TO_REPLAY = """
+    SELECT s.submission_id, s.sequence_number, s.file_name, s.sha256, f.size_bytes, s.loaded_at,
+           s.loaded_by, s.note, s.synthetic
+    FROM submission AS s
+    JOIN submission_file AS f ON f.sha256 = s.sha256
+    ORDER BY s.sequence_number
+"""
+
+
+def _entries_in_warehouse(
+    connection: duckdb.DuckDBPyConnection, audit_rows: list[tuple]
+) -> list[raw_store.Entry]:
+    """Every submission of a warehouse as the manifest records it, in order."""
+    # AUDIT_COLUMNS: the source is the fourth column, the action the fifth, the submission sixth.
+    sources = {row[5]: row[3] for row in audit_rows if row[4] == "commit"}
+    return [
+        raw_store.Entry(
+            submission_id=submission_id,
+            sequence_number=int(sequence_number),
+            file_name=file_name,
+            sha256=sha256,
+            size_bytes=int(size_bytes),
+            loaded_at=loaded_at,
+            loaded_by=loaded_by,
+            source=sources.get(submission_id, "etl"),
+            note=note,
+            synthetic=bool(synthetic),
+        )
+        for (
+            submission_id, sequence_number, file_name, sha256, size_bytes, loaded_at, loaded_by,
+            note, synthetic,
+        ) in connection.execute(_SUBMISSIONS_TO_REPLAY).fetchall()
+    ]  # fmt: skip
+
+
+def _move_out(
+    connection: duckdb.DuckDBPyConnection, store: Path, entries: list[raw_store.Entry]
+) -> list[str]:
+    """Put into the raw store every file of `entries` that only the warehouse holds (one written
+    before the raw store existed); returns the sha256 of those neither holds."""
+    missing = []
+    for entry in entries:
+        if raw_store.contains(store, entry.sha256):
+            continue
+        try:
+            content = raw_file(connection, entry.sha256, store)
+        except raw_store.MissingRawFile:
+            missing.append(entry.sha256)
+            continue
+        assert content is not None  # submission.sha256 references submission_file
+        raw_store.put(store, entry.sha256, content)
+    return missing
+
+
+def _reconcile_store(connection: duckdb.DuckDBPyConnection, store: Path, live_path: Path) -> None:
+    """Before a load adds to it: make the manifest describe the warehouse this writer copied.
+
+    They differ for a warehouse from before the raw store, one restored from a backup, one copied
+    without its store, or when a writer died between its swap and its manifest's commit line. Then
+    every submission of the warehouse is written to the manifest as a committed snapshot (it is
+    what the live file holds), and its raw files that are only inside the warehouse are put into
+    the store. A file neither holds (a warehouse copied without its store) is recorded all the
+    same: `etl rebuild` then names it, rather than a load failing for it. A missing warehouse
+    file whose store records submissions raises raw_store.WarehouseLost.
+    """
+    raw_store.remove_leftovers(store)
+    in_warehouse = connection.execute(
+        "SELECT submission_id, sequence_number, sha256 FROM submission"
+    ).fetchall()
+    recorded = raw_store.entries(store)
+    if recorded and not in_warehouse and not live_path.exists():
+        # The warehouse file is gone but its history is in the store: rebuild, do not start over.
+        raise raw_store.WarehouseLost(store, len(recorded))
+    in_manifest = [(e.submission_id, e.sequence_number, e.sha256) for e in recorded]
+    if sorted(in_warehouse) == sorted(in_manifest):
+        return
+    live = _entries_in_warehouse(connection, _stored_audit_rows(connection))
+    _move_out(connection, store, live)
+    snapshot = raw_store.Batch(store, raw_store.SNAPSHOT)
+    for entry in live:
+        snapshot.add(entry)
+    snapshot.write_stored()
+    snapshot.commit()
+
+
+def warehouse_readable(db_path: Path | None = None) -> bool:
+    """True when the warehouse file exists and DuckDB can read all that `rebuild` replays from it.
+
+    False for a missing or damaged file; a file another process holds open for writing raises.
+    """
+    path = Path(db_path or warehouse.default_db_path())
+    if not path.exists():
+        return False
+    try:
+        with warehouse.reading(path) as source:
+            _entries_in_warehouse(source, _stored_audit_rows(source))
+            source.execute("SELECT count(*), sum(octet_length(content)) FROM submission_file")
+    except duckdb.Error as error:
+        if warehouse.storage_failure(error) != warehouse.CORRUPT:
+            raise
+        return False
+    return True
+
+
 def rebuild(
     db_path: Path | None = None,
     today: dt.date | None = None,
     rebuilt_by: str | None = None,
     *,
     after_load: AfterLoad | None = None,
+    from_raw: bool | None = None,
 ) -> tuple[int, LoadOutcome | None]:
     """Replay every stored submission, in order, into a fresh warehouse and swap it in.
 
-    The audit log is carried over unchanged, with one 'rebuild' event added. Returns the number
-    replayed, and the first submission that no longer validates (then the existing warehouse is
-    left unchanged).
+    The submissions and their provenance are read from the warehouse, or, with from_raw=True,
+    from the raw store's manifest only (for a warehouse that is damaged or lost). from_raw=None
+    (the default) reads the manifest when the warehouse cannot be read and the manifest exists.
+    The raw bytes are always read from the raw store; a file an older warehouse still holds
+    inside is moved out to the store first (the rebuilt warehouse keeps only its metadata).
+
+    From the warehouse, the audit log is carried over unchanged; from the manifest, its commit and
+    replace events are made again from the replayed submissions (earlier 'rebuild' events are
+    lost). Either way one 'rebuild' event is added. Returns the number replayed, and the first
+    submission that no longer validates (then the existing warehouse is left unchanged). Raises
+    raw_store.MissingRawFile or CorruptRawFile when a raw file cannot be read back from the store
+    (then too the existing warehouse is left unchanged).
 
     after_load: as for `load_files`, called once with the writer's connection after the replay and
     the audit rows, before the swap. Called also when there was nothing to replay, because the
@@ -654,43 +821,48 @@ def rebuild(
     the exception propagates.
     """
     path = Path(db_path or warehouse.default_db_path())
+    store = raw_store.store_path(path)
+    if from_raw is None:
+        from_raw = raw_store.has_manifest(store) and not warehouse_readable(path)
 
     class _Invalid(Exception):
         pass
 
     failed: LoadOutcome | None = None
+    snapshot = raw_store.Batch(store, raw_store.SNAPSHOT)
     try:
         with warehouse.writing(path, fresh=True) as connection:
             # Read under the writer lock, so that no load can slip in between reading and swapping.
+            raw_store.remove_leftovers(store)
+            if from_raw:
+                entries, audit_rows = raw_store.entries(store), []
+            else:
+                with warehouse.reading(path) as source:
+                    audit_rows = _stored_audit_rows(source)
+                    entries = _entries_in_warehouse(source, audit_rows)
+                    missing = _move_out(source, store, entries)
+                if missing:
+                    raise raw_store.MissingRawFile(missing[0], store)
             # One raw file at a time: only the one being replayed is held in memory.
-            with warehouse.reading(path) as source:
-                stored_rows = source.execute(
-                    """
-                    SELECT submission_id, sequence_number, loaded_at, loaded_by, note, file_name,
-                           sha256
-                    FROM submission
-                    ORDER BY sequence_number
-                    """
-                ).fetchall()
-                audit_rows = _stored_audit_rows(source)
-                for (
-                    submission_id,
-                    sequence,
-                    loaded_at,
-                    loaded_by,
-                    note,
-                    file_name,
-                    sha256,
-                ) in stored_rows:
-                    content = raw_file(source, sha256)
-                    assert content is not None  # submission.sha256 references submission_file
-                    incoming = IncomingFile(file_name, content)
-                    result = validate_file(incoming.content, file_name, today)
-                    if not result.accepted:
-                        failed = LoadOutcome(file_name, "rejected", submission_id, result.problems)
-                        raise _Invalid
-                    stored = StoredSubmission(submission_id, sequence, loaded_at, loaded_by, note)
-                    _insert_submission(connection, incoming, result, loaded_by, note, stored)
+            for entry in entries:
+                content = raw_store.get(store, entry.sha256, entry.size_bytes)
+                incoming = IncomingFile(entry.file_name, content)
+                result = validate_file(incoming.content, entry.file_name, today)
+                if not result.accepted:
+                    failed = LoadOutcome(
+                        entry.file_name, "rejected", entry.submission_id, result.problems
+                    )
+                    raise _Invalid
+                stored = StoredSubmission(
+                    entry.submission_id, entry.sequence_number, entry.loaded_at, entry.loaded_by,
+                    entry.note, entry.source,
+                )  # fmt: skip
+                # From the manifest the audit rows are made again as the submissions replay.
+                audit = _Audit(entry.loaded_by, entry.source) if from_raw else None
+                _insert_submission(
+                    connection, incoming, result, entry.loaded_by, entry.note, stored, audit,
+                    batch=snapshot,
+                )  # fmt: skip
             if audit_rows:
                 connection.executemany(
                     f"INSERT INTO audit_log ({AUDIT_COLUMNS}) "  # noqa: S608 (constant)
@@ -698,17 +870,20 @@ def rebuild(
                     audit_rows,
                 )
             connection.execute(
-                "INSERT INTO audit_log (event_id, occurred_at, actor, source, action, row_count) "
-                "VALUES (?, ?, ?, 'rebuild', 'rebuild', ?)",
+                "INSERT INTO audit_log (event_id, occurred_at, actor, source, action, row_count, "
+                "note) VALUES (?, ?, ?, 'rebuild', 'rebuild', ?, ?)",
                 [
                     _next_event_id(connection),
                     _utc_now(),
                     rebuilt_by or default_loader_identity(),
-                    len(stored_rows),
+                    len(entries),
+                    REBUILT_FROM_RAW_NOTE if from_raw else None,
                 ],
             )
             if after_load is not None:
                 after_load(connection)
+            snapshot.write_stored()
+        snapshot.commit()
     except _Invalid:
         return 0, failed
-    return len(stored_rows), None
+    return len(entries), None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from base.texts import text
 
@@ -16,9 +16,30 @@ def column_letter(number: int) -> str:
     return letters
 
 
+FILE_NAME_SHOWN = 80  # characters of a file name shown on a page or in a report
+
+
+def short_file_name(name: str, limit: int = FILE_NAME_SHOWN) -> str:
+    """A file name as shown: at most `limit` characters, the middle replaced by '…'.
+
+    Uploaders choose file names freely (one of 5,000 characters fills a page); the start and the
+    end, with the extension, are what tells files apart.
+    """
+    if len(name) <= limit:
+        return name
+    tail = min(16, (limit - 1) // 3)
+    return f"{name[: limit - 1 - tail]}…{name[len(name) - tail :]}"
+
+
 @dataclass(frozen=True)
 class Problem:
-    """One reason to reject a file; `params` never holds a value that looked like personal data."""
+    """One reason to reject a file, located by file, line and column.
+
+    Neither `params` nor `column_name` ever holds text of the file that is not a word of the data
+    contract (its column names, vocabularies, Excel error values, totals-row markers): any other
+    text may be personal data (a name, an e-mail address, an IBAN), so a message names its place,
+    not its content.
+    """
 
     code: str
     file: str
@@ -47,6 +68,10 @@ class Problem:
         if "kind" in params:
             params["kind"] = text(f"pii.{params['kind']}", lang)
         return f"{self.location(lang)}: {text(self.code, lang, **params)}"
+
+    def shown(self) -> Problem:
+        """The problem as a page or a report shows it: its file name capped (short_file_name)."""
+        return replace(self, file=short_file_name(self.file))
 
     def as_dict(self, lang: str = "nl") -> dict[str, object]:
         return {

@@ -6,6 +6,14 @@ module only parses the lines that contain a quote. The columnar reader hands ove
 whenever it cannot show that the result is the same: a carriage return that does not end a line,
 a quote that does not close on its own line, a row with the wrong number of fields, a very long
 field, more rows than the limit. Decoding (UTF-8, else Windows-1252) is always Python's.
+
+Memory stays bounded whatever a file holds (issue 17): before any list of the whole table is built,
+a CSV's header may have at most MELDINGEN_MAX_COLUMNS columns and the file at most
+MELDINGEN_MAX_CELLS cells (lines x header width, and fields in all); an .xlsx is refused when a part
+of the archive declares more bytes unpacked than the limits (checked before openpyxl reads it), its
+sheet is read cell by cell ignoring the sheet's own `<dimension>`, and the same column and cell
+limits apply as the rows arrive. What is left (an XML row of millions of cells within those limits)
+is caught by validating in a child process with a memory and time limit (etl/isolation.py).
 """
 
 from __future__ import annotations
@@ -14,6 +22,7 @@ import csv
 import datetime as dt
 import io
 import os
+import re
 import zipfile
 from collections.abc import Iterable
 from pathlib import PurePath
@@ -30,6 +39,19 @@ UTF8_BOM = b"\xef\xbb\xbf"
 # Below this size Python's csv module is as fast as setting up the columnar reader. Tests and the
 # bench can lower it (MELDINGEN_COLUMNAR_MIN_BYTES=0) to run every file through the columnar reader.
 DEFAULT_COLUMNAR_MIN_BYTES = 64 * 1024
+# A reports file has ten columns; 200 leaves room for empty or misnamed ones (which are reported)
+# and bounds the columnar reader, whose cost grows with the number of columns.
+DEFAULT_MAX_COLUMNS = 200
+# Cells (rows x columns) of one file: two million rows of fifteen columns.
+DEFAULT_MAX_CELLS = 30_000_000
+# An .xlsx: every part's unpacked size as the archive declares it (Python's zipfile never unpacks
+# more than that). Sheets are read as a stream; any other part (shared strings, styles) is read
+# whole, so it has its own, smaller limit. A ratio above the last one is a zip bomb, not a sheet:
+# sheets written by Excel or openpyxl pack 5-30 times.
+DEFAULT_MAX_XLSX_UNPACKED_MB = 1024
+DEFAULT_MAX_XLSX_PART_MB = 100
+MAX_XLSX_RATIO = 200
+XLSX_RATIO_MIN_BYTES = 1024 * 1024
 
 
 def max_file_bytes() -> int:
@@ -42,6 +64,30 @@ def max_rows() -> int:
 
 def columnar_min_bytes() -> int:
     return int(os.environ.get("MELDINGEN_COLUMNAR_MIN_BYTES", DEFAULT_COLUMNAR_MIN_BYTES))
+
+
+def max_columns() -> int:
+    return int(os.environ.get("MELDINGEN_MAX_COLUMNS", DEFAULT_MAX_COLUMNS))
+
+
+def max_cells() -> int:
+    return int(os.environ.get("MELDINGEN_MAX_CELLS", DEFAULT_MAX_CELLS))
+
+
+def max_xlsx_unpacked_bytes() -> int:
+    megabytes = float(
+        os.environ.get("MELDINGEN_MAX_XLSX_UNPACKED_MB", DEFAULT_MAX_XLSX_UNPACKED_MB)
+    )
+    return int(megabytes * 1024 * 1024)
+
+
+def max_xlsx_part_bytes() -> int:
+    megabytes = float(os.environ.get("MELDINGEN_MAX_XLSX_PART_MB", DEFAULT_MAX_XLSX_PART_MB))
+    return int(megabytes * 1024 * 1024)
+
+
+def _megabytes(size: int) -> float:
+    return round(size / 1024 / 1024, 1)
 
 
 class CodedColumn:
@@ -216,16 +262,24 @@ def decode_text(data: bytes, file_name: str) -> str:
     return _decode(data, file_name)[0]
 
 
+# One line as str.splitlines() sees it: up to any of the characters that end a line there.
+_LINE = re.compile(r"[^\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]*")
+
+
+def _first_nonblank(text: str) -> tuple[int, str]:
+    """The first line of text.splitlines() that is not blank, and its line number (by newlines).
+
+    Found without splitting the whole text: a file of one line of 100 MB, or of millions of lines,
+    costs no list of its lines.
+    """
+    for match in _LINE.finditer(text):
+        if match.group().strip():
+            return text.count("\n", 0, match.start()) + 1, match.group()
+    return 1, ""
+
+
 def _first_nonblank_line(text: str) -> str:
-    # The first line of text.splitlines() that is not blank, without splitting a whole large file:
-    # every line of a prefix except its last is a whole line of the text.
-    prefix = text[: 64 * 1024]
-    lines = prefix.splitlines()
-    complete = lines if len(prefix) == len(text) else lines[:-1]
-    found = next((line for line in complete if line.strip()), None)
-    if found is not None:
-        return found
-    return next((line for line in text.splitlines() if line.strip()), "")
+    return _first_nonblank(text)[1]
 
 
 def _choose_delimiter(text: str) -> str:
@@ -233,6 +287,34 @@ def _choose_delimiter(text: str) -> str:
     counts = {delimiter: first_line.count(delimiter) for delimiter in (";", ",", "\t")}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] > 0 else ","
+
+
+def _check_csv_shape(text: str, delimiter: str, file_name: str) -> None:
+    """Refuse a CSV whose header is too wide or that has too many cells, before it is split.
+
+    Counting delimiters and newlines is cheap and bounds what either reader builds: the csv module
+    makes at most one field per delimiter or line, the columnar reader one code per line and column.
+    """
+    header_line, header = _first_nonblank(text)
+    width = header.count(delimiter) + 1
+    if width > max_columns():
+        raise FileRejected(
+            [
+                Problem(
+                    "file.too_many_columns",
+                    file_name,
+                    line=header_line,
+                    params={"found": width, "limit": max_columns()},
+                )
+            ]
+        )
+    lines = text.count("\n") + 1
+    if max(lines * width, text.count(delimiter) + lines) > max_cells():
+        raise _too_many_cells(file_name)
+
+
+def _too_many_cells(file_name: str) -> FileRejected:
+    return FileRejected([Problem("file.too_many_cells", file_name, params={"limit": max_cells()})])
 
 
 def _csv_records(text: str, file_name: str) -> tuple[list[int], list[list[str]]]:
@@ -243,6 +325,9 @@ def _csv_records(text: str, file_name: str) -> tuple[list[int], list[list[str]]]
     rows: list[list[str]] = []
     limit = max_rows() + HEADER_SEARCH_DEPTH
     record_start = 1
+    # Each distinct text is kept once: a million rows of ten cells hold a few thousand distinct
+    # texts, and the csv module makes a new string per cell (half the memory, no slower).
+    seen: dict[str, str] = {}
     while True:
         try:
             row = next(reader)
@@ -259,7 +344,7 @@ def _csv_records(text: str, file_name: str) -> tuple[list[int], list[list[str]]]
                 [Problem("structure.bad_quote", file_name, line=reader.line_num)]
             ) from None
         lines.append(record_start)
-        rows.append(row)
+        rows.append([seen.setdefault(cell, cell) for cell in row])
         record_start = reader.line_num + 1
         if len(rows) > limit:
             raise FileRejected(
@@ -394,31 +479,136 @@ def _columnar_csv(text: str, utf8: bytes | None, delimiter: str) -> list[CodedCo
     return columns
 
 
+def _check_xlsx_archive(archive: zipfile.ZipFile, file_name: str) -> None:
+    """Refuse an .xlsx whose parts would unpack to more than the limits, before any is read.
+
+    The sizes are those the archive declares; Python's zipfile stops at the declared size, so a
+    part cannot unpack to more than it says. Worksheets are streamed; every other part (shared
+    strings above all) is read whole by openpyxl and has the smaller part limit.
+    """
+    from openpyxl.packaging.manifest import Manifest
+    from openpyxl.xml.constants import ARC_CONTENT_TYPES, SHARED_STRINGS, WORKSHEET_TYPE
+    from openpyxl.xml.functions import fromstring
+
+    members = archive.infolist()
+    total = sum(member.file_size for member in members)
+    if total > max_xlsx_unpacked_bytes():
+        params = {"size_mb": _megabytes(total), "limit_mb": _megabytes(max_xlsx_unpacked_bytes())}
+        raise FileRejected([Problem("file.xlsx_unpacked_too_large", file_name, params=params)])
+    for member in members:
+        ratio = member.file_size / max(member.compress_size, 1)
+        if member.file_size >= XLSX_RATIO_MIN_BYTES and ratio > MAX_XLSX_RATIO:
+            params = {"ratio": round(ratio)}
+            raise FileRejected([Problem("file.xlsx_packed_too_densely", file_name, params=params)])
+    part_limit = max_xlsx_part_bytes()
+    sizes = {member.filename: member.file_size for member in members}
+
+    def too_large(part: str) -> FileRejected:
+        params = {
+            "part": part,
+            "size_mb": _megabytes(sizes[part]),
+            "limit_mb": _megabytes(part_limit),
+        }
+        return FileRejected([Problem("file.xlsx_part_too_large", file_name, params=params)])
+
+    if sizes.get(ARC_CONTENT_TYPES, 0) > part_limit:
+        raise too_large(ARC_CONTENT_TYPES)
+    try:
+        manifest = Manifest.from_tree(fromstring(archive.read(ARC_CONTENT_TYPES)))
+    except MemoryError:
+        raise
+    except Exception:  # a malformed or missing manifest: openpyxl cannot read the file either
+        raise FileRejected([Problem("file.xlsx_unreadable", file_name)]) from None
+    strings = manifest.find(SHARED_STRINGS)
+    streamed = {
+        part.PartName.lstrip("/")
+        for part in manifest.findall(WORKSHEET_TYPE)
+        if part is not strings
+    }
+    for name, size in sizes.items():
+        if name not in streamed and size > part_limit:
+            raise too_large(name)
+
+
 def _xlsx_records(data: bytes, file_name: str) -> tuple[list[int], list[list[str]]]:
+    """The first sheet's rows that hold a value, with their row numbers, each as wide as its last value.
+
+    The rows are read cell by cell from openpyxl's sheet parser rather than through iter_rows: in
+    read-only mode iter_rows trusts the sheet's `<dimension>` (4 KB declaring A1:XFD1048576 makes
+    it produce 17 billion empty cells) and widens every row to its last cell (one cell in column
+    XFD: 16,384 cells a row). Here a value beyond MELDINGEN_MAX_COLUMNS, or more than
+    MELDINGEN_MAX_CELLS, refuses the file as soon as it is read. Rows without any value are left
+    out, as the header search and validation skip them anyway.
+    """
     import openpyxl  # imported here: only Excel submissions pay for it
+    from openpyxl.worksheet._reader import WorkSheetParser  # pinned openpyxl (requirements.txt)
 
     try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError):
         raise FileRejected([Problem("file.xlsx_unreadable", file_name)]) from None
+    with archive:
+        _check_xlsx_archive(archive, file_name)
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except MemoryError:
+        raise
+    except Exception:
+        raise FileRejected([Problem("file.xlsx_unreadable", file_name)]) from None
+    column_limit, cell_limit = max_columns(), max_cells()
+    row_limit = max_rows() + HEADER_SEARCH_DEPTH
+    lines: list[int] = []
+    rows: list[list[str]] = []
+    width = cells = 0
     try:
         sheet = workbook.worksheets[0]
-        lines: list[int] = []
-        rows: list[list[str]] = []
-        limit = max_rows() + HEADER_SEARCH_DEPTH
-        for row_number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            lines.append(row_number)
-            rows.append([_excel_cell_text(value) for value in values])
-            if len(rows) > limit:
-                raise FileRejected(
-                    [Problem("file.too_many_rows", file_name, params={"limit": max_rows()})]
-                )
-    except FileRejected:
+        with sheet._get_source() as source:
+            parser = WorkSheetParser(
+                source,
+                sheet._shared_strings,
+                data_only=False,
+                epoch=workbook.epoch,
+                date_formats=workbook._date_formats,
+                timedelta_formats=workbook._timedelta_formats,
+            )
+            for line, parsed in parser.parse():
+                values = {cell["column"]: cell["value"] for cell in parsed}
+                values = {column: v for column, v in values.items() if v is not None}
+                if not values:
+                    continue
+                last = max(values)
+                if last > column_limit:
+                    raise FileRejected(
+                        [
+                            Problem(
+                                "file.too_many_columns",
+                                file_name,
+                                line=line,
+                                params={"found": last, "limit": column_limit},
+                            )
+                        ]
+                    )
+                cells += last
+                if cells > cell_limit:
+                    raise _too_many_cells(file_name)
+                row = [""] * last
+                for column, value in values.items():
+                    row[column - 1] = _excel_cell_text(value)
+                width = max(width, last)
+                lines.append(line)
+                rows.append(row)
+                if len(rows) > row_limit:
+                    raise _too_many_rows(file_name)
+    except (FileRejected, MemoryError):
         raise
     except Exception:
         raise FileRejected([Problem("file.xlsx_unreadable", file_name)]) from None
     finally:
         workbook.close()
+    # As wide as the sheet, as Excel's own <dimension> would make them: a value beyond the last
+    # header name is then a column without a name, whatever row it is on.
+    for row in rows[:HEADER_SEARCH_DEPTH]:
+        row.extend([""] * (width - len(row)))
     return lines, rows
 
 
@@ -516,8 +706,10 @@ def read_table(data: bytes, file_name: str) -> RawTable:
     if file_format == "xlsx":
         return _table_from_rows(file_name, file_format, *_xlsx_records(data, file_name))
     text, utf8 = _decode(data, file_name)
+    delimiter = _choose_delimiter(text)
+    _check_csv_shape(text, delimiter, file_name)
     if len(data) >= columnar_min_bytes():
-        columns = _columnar_csv(text, utf8, _choose_delimiter(text))
+        columns = _columnar_csv(text, utf8, delimiter)
         if columns is not None:
             return _table_from_columns(file_name, columns)
     return _table_from_rows(file_name, file_format, *_csv_records(text, file_name))

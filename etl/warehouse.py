@@ -6,14 +6,19 @@ temporary file beside it, changes the copy, checkpoints and closes it, and renam
 file (an atomic rename on POSIX). Readers open the live path read-only for a short moment; a reader
 that opened the old file keeps reading that complete old version, the next one sees the new one. A
 writer that dies leaves only its temporary file, which the next writer removes.
+
+The raw submissions are not in this file but in a store beside it (etl/raw_store.py), written
+before the swap, so that a warehouse file that is damaged or lost can be rebuilt from them.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import fcntl
 import os
+import re
 import shutil
 import time
 from collections.abc import Iterator
@@ -27,11 +32,52 @@ SQL_DIR = Path(__file__).resolve().parent / "sql"
 DEFAULT_DB_PATH = REPO_ROOT / "var" / "meldingen.duckdb"
 VIEW_ORDER = ("v_current_scope", "v_reports", "v_fte", "v_coverage", "v_submission_history")
 TEMP_SUFFIX = ".writing"
+_WRITER_COPY = re.compile(rf"^(?P<live>.+)\.\d+{re.escape(TEMP_SUFFIX)}$")
+# What `storage_failure` calls the ways the warehouse's storage can fail.
+CORRUPT, LOCKED, DISK_FULL = "corrupt", "locked", "disk_full"
 
 
 def default_db_path() -> Path:
     """MELDINGEN_DB when set, else var/meldingen.duckdb in the repository."""
     return Path(os.environ.get("MELDINGEN_DB", DEFAULT_DB_PATH))
+
+
+def live_path(path: Path) -> Path:
+    """The live warehouse of a path that may be a writer's copy of it (`<db>.<pid>.writing`)."""
+    match = _WRITER_COPY.match(path.name)
+    return path.with_name(match["live"]) if match else path
+
+
+def database_path(connection: duckdb.DuckDBPyConnection) -> Path | None:
+    """The file a connection has open (None for an in-memory database)."""
+    row = connection.execute(
+        "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
+    ).fetchone()
+    return Path(row[0]) if row and row[0] else None
+
+
+def _is_lock_conflict(error: BaseException) -> bool:
+    return isinstance(error, duckdb.IOException) and "could not set lock" in str(error).lower()
+
+
+def storage_failure(error: BaseException) -> str | None:
+    """What a failure of the warehouse's storage means for whoever runs a command, or None when
+    it is something else (a fault in the code, which should show as such).
+
+    DISK_FULL: no space (or quota) left while writing; the live warehouse is unchanged. LOCKED:
+    another process opened the live file for writing (by hand). CORRUPT: DuckDB cannot open or
+    read the file (damaged, cut off, not a warehouse).
+    """
+    if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DISK_FULL
+    if isinstance(error, duckdb.Error):
+        message = str(error).lower()
+        if "no space left" in message or "disk quota" in message:
+            return DISK_FULL
+        if _is_lock_conflict(error):
+            return LOCKED
+        return CORRUPT
+    return None
 
 
 def _sql(relative: str) -> str:
@@ -74,10 +120,10 @@ def reading(db_path: Path | None = None, attempts: int = 20) -> Iterator[duckdb.
         try:
             connection = duckdb.connect(str(path), read_only=True)
             break
-        except duckdb.IOException:
+        except duckdb.IOException as error:
             # Only a process that opened the live file for writing (an older tool, by hand) can
-            # block us; wait briefly rather than fail the page.
-            if attempt == attempts - 1:
+            # block us; wait briefly rather than fail the page. A damaged file fails at once.
+            if attempt == attempts - 1 or not _is_lock_conflict(error):
                 raise
             time.sleep(0.05 * (attempt + 1))
     assert connection is not None
@@ -128,9 +174,15 @@ def writing(
     with writer_lock(path):
         _remove_leftovers(path)
         temporary = path.with_name(f"{path.name}.{os.getpid()}{TEMP_SUFFIX}")
-        if path.exists() and not fresh:
-            shutil.copyfile(path, temporary)
-        connection = duckdb.connect(str(temporary))
+        try:
+            if path.exists() and not fresh:
+                shutil.copyfile(path, temporary)
+            connection = duckdb.connect(str(temporary))
+        except BaseException:
+            # A full disk or a damaged live file: leave no half copy taking up the space.
+            temporary.unlink(missing_ok=True)
+            Path(f"{temporary}.wal").unlink(missing_ok=True)
+            raise
         try:
             create_schema(connection)
             yield connection

@@ -26,8 +26,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from base.formatting import format_number
+from base.reference import events
 from base.texts import text
 from base.theme import colour, template
+from protection.rules import ProtectionRules
+from protection.tables import TOTAL
 
 # --- cells --------------------------------------------------------------------------------------
 
@@ -99,8 +102,6 @@ def protected_frame(
     Only `.values` of published cells and `.display` of hidden ones are read. years: keep these
     year columns (the 'Totaal' column only when every year is kept, since it sums all years).
     """
-    from protection.tables import TOTAL
-
     values, status, shown = table.values, table.status, table.display(lang)
     if table.is_series:
         values, status, shown = (
@@ -305,6 +306,7 @@ _TOTAL_LABELS = {"Totaal", "Total"}
 def notes_sections(lang: str = "nl") -> list[tuple[str, str]]:
     """Sources, definitions, method and the protection rule for a notes sheet: the texts of the
     'Over de cijfers' page without the data contract (which is for departments)."""
+    # Imported on use: presentation.views brings scipy (0.8 s), which chart downloads never need.
     from presentation.views import about_sections
 
     sections = about_sections(lang)
@@ -324,8 +326,6 @@ def made_line(version, lang: str = "nl", date: str | None = None) -> str:
 
 
 def symbols_note(lang: str) -> str:
-    from protection.rules import ProtectionRules
-
     rules = ProtectionRules()
     return text(
         "export.notes_symbols",
@@ -357,8 +357,6 @@ def chart_footnotes(
     incomplete: dict[int, list[str]] | None = None,
 ) -> list[str]:
     """The notes an exported chart carries: suppressed cells, incomplete years, series breaks."""
-    from base.reference import events
-
     notes = list(dict.fromkeys(protection_notes))
     shown_years = set(years)
     gaps = {y: g for y, g in (incomplete or {}).items() if y in shown_years}

@@ -1,5 +1,8 @@
 """What the upload page shows: the review's comparisons, a department's history and audit trail,
 as tables in the user's language (delivery/ decides every figure; app_pages/aanleveren.py draws).
+
+File names are the uploaders' own choice: capped to etl.problems.FILE_NAME_SHOWN characters.
+Dataframe cells are not Markdown, so the names need no escaping here.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import pandas as pd
 from base.formatting import format_number
 from base.texts import text
 from delivery.review import Review
+from etl.problems import short_file_name
 
 Scope = tuple[str, int, str]
 
@@ -18,6 +22,11 @@ Scope = tuple[str, int, str]
 def scope_text(scopes: Iterable[Scope]) -> str:
     """'BZK 2022 vertrouwenspersoon, BZK 2022 fte': scopes as a conflict or receipt names them."""
     return ", ".join(f"{d} {y} {c}".strip() for d, y, c in scopes)
+
+
+def file_names(names: pd.Series) -> list[str]:
+    """File names as the tables show them: capped, '' where there is none."""
+    return [short_file_name(name) if isinstance(name, str) else "" for name in names]
 
 
 def history_table(history: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -35,7 +44,7 @@ def history_table(history: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             text("upload.col.submission", lang): history["submission_id"],
-            text("upload.col.file", lang): history["file_name"],
+            text("upload.col.file", lang): file_names(history["file_name"]),
             text("upload.col.loaded_at", lang): pd.to_datetime(history["loaded_at"]).dt.strftime(
                 "%d-%m-%Y %H:%M:%S"
             ),
@@ -85,7 +94,7 @@ def audit_table(trail: pd.DataFrame, lang: str) -> pd.DataFrame:
                 text(f"upload.action.{a}", lang) for a in trail["action"]
             ],
             text("upload.col.submission", lang): trail["submission_id"].fillna(""),
-            text("upload.col.file", lang): trail["file_name"].fillna(""),
+            text("upload.col.file", lang): file_names(trail["file_name"]),
             text("upload.col.detail", lang): details,
         }
     ).reset_index(drop=True)
@@ -149,7 +158,7 @@ def replaced_display(review: Review, lang: str) -> pd.DataFrame:
                 text(f"channel.{c}", lang) if c else "fte" for c in table["channel"]
             ],
             text("upload.col.submission", lang): table["submission_id"],
-            text("upload.col.file", lang): table["file_name"],
+            text("upload.col.file", lang): file_names(table["file_name"]),
             text("upload.col.loaded_at", lang): pd.to_datetime(table["loaded_at"]).dt.strftime(
                 "%d-%m-%Y %H:%M"
             ),

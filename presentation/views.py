@@ -12,13 +12,22 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from base.formatting import format_number, format_percentage
-from base.reference import comparable_group_label, events, ministry_by_code, published_figures
+from base.reference import (
+    comparable_group_label,
+    events,
+    ministry_by_code,
+    published_figures,
+    sector_rijk_fte,
+    surveys,
+)
 from base.texts import text
-from etl.coverage import DELIVERED, EXPLICIT_ZERO, MISSING
+from etl.contract import CATEGORIES, CHANNELS, GROUNDS
+from etl.coverage import DELIVERED, MISSING, as_shown
+from etl.problems import short_file_name
 from presentation import charts
-from presentation import underreporting as underreporting_view
 from presentation.charts import ChartBlock
 from protection.grouping import DEFAULT_GROUP_LABEL
+from protection.rules import ProtectionRules
 from protection.tables import TOTAL, ProtectedTable
 from publication import measures, trends
 from publication.filters import TrendFilters
@@ -451,8 +460,9 @@ def build_underreporting(
 ) -> UnderreportingModel:
     """registered: the cases per year as they may be shown; defaults: each survey year's inputs;
     inputs: those of `year` as the user set them."""
-    # Imported here: the other pages never load the survey method.
+    # Imported on use: the survey method brings scipy (0.7 s), which the other pages never need.
     from analysis.survey import note_text
+    from presentation import underreporting as underreporting_view
     from publication import underreporting
 
     result = underreporting.survey_result(inputs, defaults[year], registered[year])
@@ -486,16 +496,18 @@ def build_underreporting(
 
 # --- coverage ----------------------------------------------------------------------------------
 
-STATUS_SYMBOLS = {DELIVERED: "●", EXPLICIT_ZERO: "0", MISSING: "–"}
+STATUS_SYMBOLS = {DELIVERED: "●", MISSING: "–"}
 
 
 def coverage_matrix(coverage: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Ministry x year, one symbol per channel in a fixed order: delivered, explicit zero, missing.
+    """Ministry x year, one symbol per channel in a fixed order: delivered or missing.
 
-    Only statuses, never counts: counts per ministry, year and channel would be below the threshold.
+    Only statuses, never counts, and not even whether a delivery held reports (as_shown): with a
+    total shown as '<5', 'at least one report' per channel would pin the hidden numbers.
     """
     if coverage.empty:
         return pd.DataFrame()
+    coverage = as_shown(coverage)
     channels = [
         c
         for c in ("integriteitscoordinator", "meldpunt", "vertrouwenspersoon", "klachtencommissie")
@@ -518,17 +530,17 @@ def coverage_matrix(coverage: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def coverage_summary(coverage: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Per year: expected deliveries, delivered, explicit zero, missing."""
+    """Per year: deliveries delivered and missing (explicit zeros count as delivered: as_shown)."""
     if coverage.empty:
         return pd.DataFrame()
+    coverage = as_shown(coverage)
     counts = coverage.groupby(["year", "status"]).size().unstack(fill_value=0)
-    for status in (DELIVERED, EXPLICIT_ZERO, MISSING):
+    for status in (DELIVERED, MISSING):
         if status not in counts:
             counts[status] = 0
     frame = pd.DataFrame(
         {
             text("coverage.delivered", lang): counts[DELIVERED],
-            text("coverage.explicit_zero", lang): counts[EXPLICIT_ZERO],
             text("coverage.missing", lang): counts[MISSING],
         }
     )
@@ -546,38 +558,67 @@ class CoverageModel:
 
 
 def build_coverage(
-    coverage: pd.DataFrame, history: pd.DataFrame, lang: str, show_people: bool
+    coverage: pd.DataFrame,
+    history: pd.DataFrame,
+    lang: str,
+    show_people: bool,
+    own_departments: frozenset[str] = frozenset(),
 ) -> CoverageModel:
     return CoverageModel(
         coverage.empty,
         coverage_summary(coverage, lang),
         coverage_matrix(coverage, lang),
-        history_table(history, lang, show_people),
+        history_table(history, lang, show_people, own_departments),
     )
 
 
-def history_table(history: pd.DataFrame, lang: str, show_people: bool = True) -> pd.DataFrame:
-    """Every submission with provenance; who loaded it only for administrators (show_people),
-    since with login these are staff e-mail addresses that viewers do not need."""
+def _departments_covered(covers: object) -> set[str]:
+    """'BZK 2021, BZK 2022' (etl.queries.submission_history's `covers`) -> {'BZK'}."""
+    if not isinstance(covers, str):
+        return set()
+    return {part.rsplit(" ", 1)[0] for part in covers.split(", ") if part}
+
+
+def history_table(
+    history: pd.DataFrame,
+    lang: str,
+    show_people: bool = True,
+    own_departments: frozenset[str] = frozenset(),
+) -> pd.DataFrame:
+    """Every submission with provenance. The file name and who loaded it are the uploaders' (a
+    name such as 'BZK_2025_a.jansen.csv', a staff e-mail address): administrators (show_people)
+    see them on every row, an uploader on the rows of their own departments (own_departments);
+    for anyone else the file column is left out and 'who' says it is hidden. Names are capped."""
     if history.empty:
         return history
-    frame = pd.DataFrame(
-        {
-            text("history.submission", lang): history["submission_id"],
-            text("history.file", lang): history["file_name"],
-            text("history.kind", lang): history["file_kind"],
-            text("history.covers", lang): history["covers"],
-            text("history.loaded_at", lang): pd.to_datetime(history["loaded_at"]).dt.strftime(
-                "%d-%m-%Y %H:%M"
-            ),
-            text("history.loaded_by", lang): history["loaded_by"]
-            if show_people
-            else [text("history.person_hidden", lang)] * len(history),
-            text("history.replaced_by", lang): history["replaced_by"].fillna(""),
-            "sha256": history["sha256"].str.slice(0, 16) + "…",
-        }
-    )
-    return frame.reset_index(drop=True)
+    if show_people:
+        visible = [True] * len(history)
+    else:
+        visible = [
+            bool(covered) and covered <= own_departments
+            for covered in map(_departments_covered, history["covers"])
+        ]
+    hidden = text("history.other_department" if own_departments else "history.person_hidden", lang)
+    columns: dict[str, object] = {text("history.submission", lang): history["submission_id"]}
+    if show_people or own_departments:
+        columns[text("history.file", lang)] = [
+            short_file_name(name) if shown and isinstance(name, str) else ("" if shown else hidden)
+            for name, shown in zip(history["file_name"], visible, strict=True)
+        ]
+    columns |= {
+        text("history.kind", lang): history["file_kind"],
+        text("history.covers", lang): history["covers"],
+        text("history.loaded_at", lang): pd.to_datetime(history["loaded_at"]).dt.strftime(
+            "%d-%m-%Y %H:%M"
+        ),
+        text("history.loaded_by", lang): [
+            who if shown else hidden
+            for who, shown in zip(history["loaded_by"], visible, strict=True)
+        ],
+        text("history.replaced_by", lang): history["replaced_by"].fillna(""),
+        "sha256": history["sha256"].str.slice(0, 16) + "…",
+    }
+    return pd.DataFrame(columns).reset_index(drop=True)
 
 
 def letter_table(letter: trends.LetterComparison, lang: str) -> pd.DataFrame:
@@ -618,9 +659,6 @@ def letter_table(letter: trends.LetterComparison, lang: str) -> pd.DataFrame:
 
 def about_sections(lang: str) -> list[tuple[str, str]]:
     """The 'about the figures' page: caveats first, then definitions, methods, sources, contract."""
-    from base.reference import sector_rijk_fte, surveys
-    from etl.contract import CATEGORIES, CHANNELS, GROUNDS
-    from protection.rules import ProtectionRules
 
     rules = ProtectionRules()
     channels = "\n".join(

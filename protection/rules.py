@@ -10,7 +10,7 @@ THRESHOLD_VARIABLE = "MELDINGEN_PROTECTION_THRESHOLD"
 MIN_WIDTH_VARIABLE = "MELDINGEN_PROTECTION_MIN_WIDTH"
 
 DEFAULT_THRESHOLD = 5
-DEFAULT_MIN_INTERVAL_WIDTH = 1.0
+DEFAULT_MIN_INTERVAL_WIDTH = 2.0
 DEFAULT_SECONDARY_TEXT = "x"
 
 
@@ -43,7 +43,8 @@ class ProtectionRules:
     0 and c >= T may be shown. Default 5, or MELDINGEN_PROTECTION_THRESHOLD.
 
     min_interval_width W: for every suppressed number, max - min of what an attacker can derive
-    by linear programming from everything shown must be >= W. Default 1, or
+    by linear programming from everything shown must be >= W. Default 2 (a hidden number is never
+    narrowed to two adjacent values), or
     MELDINGEN_PROTECTION_MIN_WIDTH.
 
     Because zeros are shown, the text '<T' tells the reader that the value is in 1..T-1, so a

@@ -43,7 +43,7 @@ import pandas as pd
 
 from analysis.mse import ModelRange, PopulationEstimate, StratumEstimate
 from etl import queries
-from etl.coverage import coverage_table
+from etl.coverage import as_shown, coverage_table
 from protection.display import cell_text
 from protection.rules import ProtectionRules
 from protection.tables import ProtectedTable
@@ -92,7 +92,7 @@ class DerivedResults:
     data_version: int
     publication: Publication
     mse: MseResult
-    coverage: pd.DataFrame  # etl.coverage.coverage_table(connection)
+    coverage: pd.DataFrame  # etl.coverage.as_shown(coverage_table(connection))
     fte: pd.DataFrame  # etl.queries.fte_by_group(connection)
     cases: pd.DataFrame  # etl.queries.discrimination_cases_by_year(connection)
     build_seconds: float = 0.0
@@ -178,7 +178,8 @@ def compute(connection: duckdb.DuckDBPyConnection, rules: ProtectionRules) -> De
         data_version=version,
         publication=publication,
         mse=estimate,
-        coverage=coverage_table(connection),
+        # Only what may be shown (etl.coverage.as_shown): delivered or missing, no counts.
+        coverage=as_shown(coverage_table(connection)),
         fte=queries.fte_by_group(connection),
         cases=cases,
         build_seconds=seconds,
@@ -281,8 +282,9 @@ def store_derived(
 ) -> bool:
     """Compute the results of what `connection` holds and store them (`compute` + `store`).
 
-    Meant as `after_load` of etl.loading.load_files / rebuild: the results land in the same
-    atomic swap as the data they describe. Returns False when computing them failed: the error
+    An `after_load` of etl.loading.load_files / rebuild for tests of the storage itself: the
+    results land in the same atomic swap as the data they describe. It does NOT pass the
+    disclosure gate; the product's writer is publication.worker, which does. Returns False when computing them failed: the error
     is logged and recorded (`store_failure`), but the load itself goes ahead. The files were valid
     under the data contract and must not be lost for a fault in the protection or the estimate;
     readers keep the last complete results or compute their own.

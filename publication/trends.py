@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.intervals import compare_counts, garwood_interval
-from base.reference import comparable_group
+from base.reference import comparable_group, sector_rijk_codes_in_year
 from etl.coverage import MISSING
 from protection.tables import TOTAL, ProtectedTable
 from publication.measures import ALL_REPORTS, DISCRIMINATION
@@ -143,8 +143,6 @@ def rates_per_1000_fte(series: pd.DataFrame, fte: pd.DataFrame) -> pd.DataFrame:
     fte: per department_group and year. A rate is given only where the count is shown and every
     ministry of the group (all of sector Rijk for the total) delivered fte for that year.
     """
-    from base.reference import sector_rijk_codes_in_year
-
     complete_groups: dict[tuple[str, int], float] = {}
     for year in sorted(set(series["year"])):
         expected = sector_rijk_codes_in_year(int(year))

@@ -216,6 +216,7 @@ def mse_result(
     observed part of an estimate is that count. The pooled count of cases seen, minus the years
     shown, gives the years not shown together; it is refused when their duplicates come to 1..T-1.
     """
+    # Imported on use: capture-recapture brings statsmodels and scipy.optimize.
     from analysis import mse
 
     rules = rules or ProtectionRules()

@@ -8,7 +8,8 @@ read-only snapshot, without holding the writer lock, and stores the results in o
 (etl.warehouse.writing). If a load came in meanwhile, the next round takes that version: the
 results of a version are stored only complete, so pages show either the old version or the new
 one, never a mix. A failure is logged, recorded for the administrators (derived.store_failure),
-and leaves the last complete version in place.
+and leaves the last complete version in place. So does a version whose figures fail the
+disclosure audit (publication.disclosure.gate): it is recorded as failed with the audit's reason.
 """
 
 from __future__ import annotations
@@ -22,9 +23,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from etl import warehouse
+from etl import queries, warehouse
 from protection.rules import ProtectionRules
-from publication import derived
+from publication import derived, disclosure
 
 LOG = logging.getLogger("meldingenmonitor.worker")
 LOCK_SUFFIX = ".derive.lock"
@@ -70,7 +71,12 @@ def derive(db_path: Path, rules: ProtectionRules | None = None) -> Outcome:
                 started = time.perf_counter()
                 try:
                     results = derived.compute(connection, rules)
-                    error = None
+                    # The gate: nothing is stored for the pages that the audit of everything
+                    # they would show (publication.disclosure) has not passed.
+                    error = disclosure.gate(results, queries.finest_cells(connection))
+                    if error is not None:
+                        LOG.error("data version %s refused by the disclosure audit", version)
+                        results = None
                 except Exception:
                     LOG.exception(
                         "derived results for data version %s could not be computed", version

@@ -379,11 +379,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "coverage.matrix_heading": {"nl": "Per ministerie en jaar", "en": "Per ministry and year"},
     "coverage.legend": {
         "nl": "IC = integriteitscoördinator, MP = meldpunt, VP = vertrouwenspersoon, KC = "
-        "klachtencommissie. ● aangeleverd, 0 expliciet geen meldingen, – ontbreekt, · kanaal "
-        "bestaat niet bij dit ministerie (nooit aangeleverd).",
+        "klachtencommissie. ● aangeleverd (met of zonder meldingen: dat verschil zou kleine aantallen "
+        "verraden), – ontbreekt, · kanaal bestaat niet bij dit ministerie (nooit aangeleverd).",
         "en": "IC = integrity coordinator, RP = report point, CA = confidential adviser, CC = "
-        "complaints committee. ● delivered, 0 explicitly no reports, – missing, · channel does not "
-        "exist at this ministry (never delivered).",
+        "complaints committee. ● delivered (with or without reports: that difference would give "
+        "small numbers away), – missing, · channel does not exist at this ministry (never "
+        "delivered).",
     },
     "coverage.history_heading": {"nl": "Aanleveringen", "en": "Submissions"},
     "coverage.history_intro": {

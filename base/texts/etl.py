@@ -33,6 +33,53 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Het bestand heeft meer dan {limit} regels. Splits het bestand per departement of jaar.",
         "en": "The file has more than {limit} rows. Split the file by department or year.",
     },
+    "file.too_many_columns": {
+        "nl": "Deze regel loopt tot kolom {found}; de grens is {limit} kolommen. Verwijder lege of "
+        "overbodige kolommen (ook kolommen met alleen opmaak of een losse waarde ver naar rechts) "
+        "en lever opnieuw aan.",
+        "en": "This row runs to column {found}; the limit is {limit} columns. Remove empty or "
+        "unneeded columns (also columns with only formatting or a stray value far to the right) "
+        "and submit again.",
+    },
+    "file.too_many_cells": {
+        "nl": "Het bestand heeft meer dan {limit} cellen (regels × kolommen). Verwijder lege kolommen "
+        "of splits het bestand per departement of jaar.",
+        "en": "The file has more than {limit} cells (rows × columns). Remove empty columns or split "
+        "the file by department or year.",
+    },
+    "file.xlsx_unpacked_too_large": {
+        "nl": "Het Excel-bestand wordt uitgepakt {size_mb} MB; de grens is {limit_mb} MB. Lever de "
+        "gegevens aan als CSV of splits het bestand per departement of jaar.",
+        "en": "The Excel file unpacks to {size_mb} MB; the limit is {limit_mb} MB. Submit the data "
+        "as CSV or split the file by department or year.",
+    },
+    "file.xlsx_part_too_large": {
+        "nl": "Een onderdeel van het Excel-bestand ({part}) wordt uitgepakt {size_mb} MB; de grens "
+        "is {limit_mb} MB. Sla het bestand op als CSV en lever dat aan.",
+        "en": "A part of the Excel file ({part}) unpacks to {size_mb} MB; the limit is {limit_mb} "
+        "MB. Save the file as CSV and submit that.",
+    },
+    "file.xlsx_packed_too_densely": {
+        "nl": "Het Excel-bestand is {ratio} keer samengeperst; een gewoon werkblad hooguit enkele "
+        "tientallen keren. Dit bestand wordt niet gelezen. Sla het opnieuw op in Excel of lever "
+        "CSV aan.",
+        "en": "The Excel file is packed {ratio} times; an ordinary sheet at most a few dozen times. "
+        "This file is not read. Save it again in Excel or submit CSV.",
+    },
+    "file.resources_exceeded": {
+        "nl": "Het controleren van dit bestand vraagt meer dan {limit_mb} MB geheugen en is "
+        "afgebroken. Verwijder lege rijen en kolommen (ook met alleen opmaak), sla het op als "
+        "CSV of splits het per departement of jaar.",
+        "en": "Checking this file needs more than {limit_mb} MB of memory and was stopped. Remove "
+        "empty rows and columns (also those with only formatting), save it as CSV or split it by "
+        "department or year.",
+    },
+    "file.validation_timeout": {
+        "nl": "Het controleren van dit bestand duurt langer dan {seconds} seconden en is afgebroken. "
+        "Sla het op als CSV of splits het per departement of jaar.",
+        "en": "Checking this file takes longer than {seconds} seconds and was stopped. Save it as "
+        "CSV or split it by department or year.",
+    },
     "file.xlsx_renamed_csv": {
         "nl": "Dit is een Excel-bestand (.xlsx) met de extensie .csv. Sla het op als .xlsx of kies in "
         "Excel 'Opslaan als' > 'CSV (gescheiden door lijstscheidingsteken)'.",
@@ -116,9 +163,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Required column '{column}' is missing. Add the column (see the data contract).",
     },
     "header.unknown": {
-        "nl": "Onbekende kolom '{column}'. Verwijder de kolom of gebruik een naam uit het "
+        "nl": "Onbekende kolomnaam. Verwijder de kolom of gebruik een naam uit het "
         "gegevenscontract ({known}).",
-        "en": "Unknown column '{column}'. Remove it or use a name from the data contract ({known}).",
+        "en": "Unknown column name. Remove the column or use a name from the data contract "
+        "({known}).",
     },
     "header.empty": {
         "nl": "Kolom zonder naam. Geef de kolom een naam uit het gegevenscontract of verwijder haar.",
@@ -133,6 +181,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "aanlevering: verwijder de kolom en lever opnieuw aan.",
         "en": "This column appears to hold personal data. Personal data does not belong in this "
         "submission: remove the column and submit again.",
+    },
+    "header.personal_value": {
+        "nl": "De kolomnaam lijkt een {kind}. Persoonsgegevens horen niet in deze aanlevering: "
+        "verwijder de kolom of geef haar een naam uit het gegevenscontract en lever opnieuw aan.",
+        "en": "The column name looks like {kind}. Personal data does not belong in this "
+        "submission: remove the column or give it a name from the data contract and submit "
+        "again.",
     },
     # --- value problems -----------------------------------------------------------------------
     "value.required": {
@@ -160,16 +215,16 @@ TEXTS: dict[str, dict[str, str]] = {
     "pii.email": {"nl": "e-mailadres", "en": "an e-mail address"},
     "pii.phone": {"nl": "telefoonnummer", "en": "a phone number"},
     "pii.bsn": {"nl": "burgerservicenummer (BSN)", "en": "a citizen service number (BSN)"},
+    "pii.iban": {"nl": "rekeningnummer (IBAN)", "en": "a bank account number (IBAN)"},
     "value.total_row": {
         "nl": "Dit lijkt een totaalregel ('{value}'). Verwijder totaalregels: de monitor telt zelf op.",
         "en": "This looks like a totals row ('{value}'). Remove totals rows: the monitor adds up "
         "itself.",
     },
     "value.department_unknown": {
-        "nl": "Onbekend departement '{value}'. Gebruik een afkorting (zoals BZK) of de naam van een "
+        "nl": "Onbekend departement. Gebruik een afkorting ({codes}) of de naam van een "
         "ministerie in sector Rijk.",
-        "en": "Unknown department '{value}'. Use a code (such as BZK) or the name of a sector Rijk "
-        "ministry.",
+        "en": "Unknown department. Use a code ({codes}) or the name of a sector Rijk ministry.",
     },
     "value.department_defence": {
         "nl": "Defensie valt niet onder sector Rijk en hoort niet in deze monitor. Verwijder de "
@@ -184,8 +239,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "year{successors}.",
     },
     "value.year_invalid": {
-        "nl": "Jaar '{value}' is geen jaartal van vier cijfers. Schrijf het jaar voluit, zoals 2024.",
-        "en": "Year '{value}' is not a four-digit year. Write the year in full, such as 2024.",
+        "nl": "Het jaar is geen jaartal van vier cijfers. Schrijf het jaar voluit, zoals 2024.",
+        "en": "The year is not a four-digit year. Write the year in full, such as 2024.",
     },
     "value.year_future": {
         "nl": "Jaar {value} ligt in de toekomst (het is nu {current}). Controleer het jaar.",
@@ -196,58 +251,59 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Year {value} is before {earliest}. Check the year.",
     },
     "value.channel_unknown": {
-        "nl": "Onbekend kanaal '{value}'. Kies uit: {allowed}.",
-        "en": "Unknown channel '{value}'. Choose from: {allowed}.",
+        "nl": "Onbekend kanaal. Kies uit: {allowed}.",
+        "en": "Unknown channel. Choose from: {allowed}.",
     },
     "value.category_unknown": {
-        "nl": "Onbekende categorie '{value}'. Kies uit: {allowed}.",
-        "en": "Unknown category '{value}'. Choose from: {allowed}.",
+        "nl": "Onbekende categorie. Kies uit: {allowed}.",
+        "en": "Unknown category. Choose from: {allowed}.",
     },
     "value.concerns_unknown": {
-        "nl": "Onbekende waarde '{value}' voor betreft_discriminatie. Kies uit: ja, deels, nee.",
-        "en": "Unknown value '{value}' for betreft_discriminatie. Choose from: ja, deels, nee.",
+        "nl": "Onbekende waarde voor betreft_discriminatie. Kies uit: ja, deels, nee.",
+        "en": "Unknown value for betreft_discriminatie. Choose from: ja, deels, nee.",
     },
     "value.ground_unknown": {
-        "nl": "Onbekende discriminatiegrond '{value}'. Kies uit: {allowed}.",
-        "en": "Unknown ground of discrimination '{value}'. Choose from: {allowed}.",
+        "nl": "Onbekende discriminatiegrond. Kies uit: {allowed}.",
+        "en": "Unknown ground of discrimination. Choose from: {allowed}.",
     },
     "value.outcome_unknown": {
-        "nl": "Onbekende uitkomst '{value}'. Kies uit: {allowed}.",
-        "en": "Unknown outcome '{value}'. Choose from: {allowed}.",
+        "nl": "Onbekende uitkomst. Kies uit: {allowed}.",
+        "en": "Unknown outcome. Choose from: {allowed}.",
     },
     "value.organisation_too_long": {
         "nl": "De organisatie is langer dan {limit} tekens. Gebruik een korte naam van het onderdeel.",
         "en": "The organisation is longer than {limit} characters. Use a short unit name.",
     },
     "value.count_decimal": {
-        "nl": "Aantal '{value}' is geen heel getal. Lever ruwe aantallen aan als hele getallen zonder "
+        "nl": "Het aantal is geen heel getal. Lever ruwe aantallen aan als hele getallen zonder "
         "punt of komma (ook geen duizendtalscheiding).",
-        "en": "Count '{value}' is not a whole number. Submit raw counts as whole numbers without "
+        "en": "The count is not a whole number. Submit raw counts as whole numbers without "
         "point or comma (no thousands separator either).",
     },
     "value.count_scientific": {
-        "nl": "Aantal '{value}' staat in wetenschappelijke notatie. Maak de kolom in Excel op als "
+        "nl": "Het aantal staat in wetenschappelijke notatie. Maak de kolom in Excel op als "
         "'Getal' zonder decimalen en exporteer opnieuw.",
-        "en": "Count '{value}' is in scientific notation. Format the column in Excel as 'Number' "
+        "en": "The count is in scientific notation. Format the column in Excel as 'Number' "
         "without decimals and export again.",
     },
     "value.count_negative": {
-        "nl": "Aantal '{value}' is negatief. Een aantal is 0 of meer.",
-        "en": "Count '{value}' is negative. A count is 0 or more.",
+        "nl": "Het aantal is negatief. Een aantal is 0 of meer.",
+        "en": "The count is negative. A count is 0 or more.",
     },
     "value.count_suppressed": {
-        "nl": "Aantal '{value}' is al afgeschermd. Lever de ruwe aantallen aan: de monitor schermt "
-        "kleine aantallen zelf af voordat iets wordt getoond.",
-        "en": "Count '{value}' is already suppressed. Submit raw counts: the monitor protects small "
-        "numbers itself before anything is shown.",
+        "nl": "Het aantal is al afgeschermd (met < of >). Lever de ruwe aantallen aan: de monitor "
+        "schermt kleine aantallen zelf af voordat iets wordt getoond.",
+        "en": "The count is already suppressed (with < or >). Submit raw counts: the monitor "
+        "protects small numbers itself before anything is shown.",
     },
     "value.count_not_number": {
-        "nl": "Aantal '{value}' is geen getal. Vul een heel getal in (0 voor 'geen meldingen').",
-        "en": "Count '{value}' is not a number. Enter a whole number (0 for 'no reports').",
+        "nl": "Het aantal is geen getal. Vul een heel getal in (0 voor 'geen meldingen').",
+        "en": "The count is not a number. Enter a whole number (0 for 'no reports').",
     },
     "value.count_too_large": {
-        "nl": "Aantal {value} is onwaarschijnlijk groot voor één regel. Controleer de waarde.",
-        "en": "Count {value} is implausibly large for one row. Check the value.",
+        "nl": "Het aantal is groter dan {limit}: onwaarschijnlijk groot voor één regel. Controleer "
+        "de waarde.",
+        "en": "The count is over {limit}: implausibly large for one row. Check the value.",
     },
     "value.link_key_invalid": {
         "nl": "De koppelsleutel moet een pseudoniem zijn van ten minste 16 hexadecimale tekens "
@@ -273,14 +329,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "also has other rows for it (line {other_line}). Remove the zero row or the other rows.",
     },
     "value.fte_invalid": {
-        "nl": "Fte '{value}' is geen geldig getal. Gebruik cijfers met hoogstens twee decimalen "
+        "nl": "De fte is geen geldig getal. Gebruik cijfers met hoogstens twee decimalen "
         "(zoals 1234,5) zonder duizendtalscheiding.",
-        "en": "Fte '{value}' is not a valid number. Use digits with at most two decimals (such as "
+        "en": "The fte is not a valid number. Use digits with at most two decimals (such as "
         "1234.5) without a thousands separator.",
     },
     "value.employees_invalid": {
-        "nl": "Aantal medewerkers '{value}' is geen heel getal van 0 of meer.",
-        "en": "Number of employees '{value}' is not a whole number of 0 or more.",
+        "nl": "Het aantal medewerkers is geen heel getal van 0 of meer.",
+        "en": "The number of employees is not a whole number of 0 or more.",
     },
     "value.fte_duplicate": {
         "nl": "Voor {department} {year} staat al een fte-waarde op regel {first_line}. Geef één "
@@ -345,4 +401,56 @@ TEXTS: dict[str, dict[str, str]] = {
     "coverage.delivered": {"nl": "aangeleverd", "en": "delivered"},
     "coverage.explicit_zero": {"nl": "expliciet nul", "en": "explicit zero"},
     "coverage.missing": {"nl": "ontbreekt", "en": "missing"},
+    # --- the warehouse's storage (etl.cli.storage_message; docs/deployment.md) ------------------
+    "rebuild.from_raw": {
+        "nl": "Het warehouse {path} ontbreekt of is onleesbaar: het wordt opnieuw opgebouwd uit "
+        "de ruwe bestanden en het manifest in {store}.",
+        "en": "The warehouse {path} is missing or unreadable: it is rebuilt from the raw files "
+        "and the manifest in {store}.",
+    },
+    "rebuild.no_manifest": {
+        "nl": "Er is geen manifest in {store}: uit de ruwe bestanden alleen kan het warehouse niet "
+        "worden opgebouwd. Zet een back-up terug (docs/deployment.md, 'Restoring the warehouse').",
+        "en": "There is no manifest in {store}: the warehouse cannot be rebuilt from the raw "
+        "files alone. Restore a backup (docs/deployment.md, 'Restoring the warehouse').",
+    },
+    "storage.corrupt": {
+        "nl": "Het warehouse {path} is beschadigd of onleesbaar; er is niets veranderd. Herbouw "
+        "het uit de ruwe bestanden met 'python -m etl rebuild --db {path}' of zet een back-up "
+        "terug: zie 'Restoring the warehouse' in docs/deployment.md.",
+        "en": "The warehouse {path} is damaged or unreadable; nothing was changed. Rebuild it "
+        "from the raw files with 'python -m etl rebuild --db {path}' or restore a backup: see "
+        "'Restoring the warehouse' in docs/deployment.md.",
+    },
+    "storage.locked": {
+        "nl": "Het warehouse {path} is geopend door een ander proces dat erin schrijft (met de "
+        "hand?); er is niets veranderd. Sluit dat proces en probeer het opnieuw (docs/"
+        "deployment.md).",
+        "en": "The warehouse {path} is open in another process that writes to it (by hand?); "
+        "nothing was changed. Close that process and try again (docs/deployment.md).",
+    },
+    "storage.disk_full": {
+        "nl": "De schijf is vol: er kon niet worden geschreven naast het warehouse {path}. Er is "
+        "niets veranderd; het warehouse is zoals het was. Maak ruimte vrij en probeer het "
+        "opnieuw (docs/deployment.md, 'Restoring the warehouse').",
+        "en": "The disk is full: nothing could be written beside the warehouse {path}. Nothing "
+        "was changed; the warehouse is as it was. Free some space and try again "
+        "(docs/deployment.md, 'Restoring the warehouse').",
+    },
+    "storage.warehouse_lost": {
+        "nl": "Het warehouse {path} ontbreekt, maar de ruwe bestanden ernaast bevatten "
+        "{submissions} aanleveringen; er is niets geladen. Bouw het eerst opnieuw op met "
+        "'python -m etl rebuild --db {path}' (docs/deployment.md, 'Restoring the warehouse').",
+        "en": "The warehouse {path} is missing, but the raw files beside it hold {submissions} "
+        "submissions; nothing was loaded. Rebuild it first with 'python -m etl rebuild --db "
+        "{path}' (docs/deployment.md, 'Restoring the warehouse').",
+    },
+    "storage.raw_missing": {
+        "nl": "Het ruwe bestand {sha256} ontbreekt in {store} of is beschadigd; er is niets "
+        "veranderd. Zet de ruwe bestanden terug uit de back-up: zie 'Restoring the warehouse' "
+        "in docs/deployment.md.",
+        "en": "The raw file {sha256} is missing from {store} or damaged; nothing was changed. "
+        "Restore the raw files from the backup: see 'Restoring the warehouse' in "
+        "docs/deployment.md.",
+    },
 }

@@ -205,6 +205,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Download a submitted file",
     },
     "upload.download": {"nl": "Download {file}", "en": "Download {file}"},
+    # Dekking's submission history for an uploader: rows of other departments keep their file
+    # name and who loaded them to themselves (presentation.views.history_table).
+    "history.other_department": {"nl": "(ander departement)", "en": "(other department)"},
     "upload.audit_heading": {"nl": "Logboek", "en": "Audit log"},
     "upload.action.commit": {"nl": "vastgelegd", "en": "committed"},
     "upload.action.replace": {"nl": "vervangen", "en": "replaced"},
@@ -238,5 +241,124 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "U bent ingelogd als {identity}, maar hebt geen toegang. Neem contact op met de "
         "beheerder.",
         "en": "You are logged in as {identity}, but have no access. Contact the administrator.",
+    },
+    "auth.roles_unusable_title": {"nl": "Geen toegang", "en": "No access"},
+    "auth.roles_unusable": {
+        "nl": "Het rollenbestand kan niet worden gebruikt. Daarom heeft niemand toegang tot de "
+        "monitor tot de beheerder het heeft hersteld. Reden: {reason}",
+        "en": "The roles file cannot be used. Therefore nobody has access to the monitor until "
+        "the administrator has fixed it. Reason: {reason}",
+    },
+    "auth.roles_unusable_admin": {
+        "nl": "Het rollenbestand ($MELDINGEN_ROLES) kan niet worden gebruikt; bij inloggen heeft "
+        "niemand toegang. Reden: {reason}",
+        "en": "The roles file ($MELDINGEN_ROLES) cannot be used; with login nobody has access. "
+        "Reason: {reason}",
+    },
+    "auth.no_login_possible": {
+        "nl": "Inloggen is hier niet ingesteld en bezoekers zonder inlog hebben geen toegang.",
+        "en": "Login is not configured here and visitors who are not logged in have no access.",
+    },
+    "roles.where_rule": {"nl": "[[rule]] nr. {number}", "en": "rule {number}"},
+    "roles.where_line": {"nl": "regel {line}", "en": "line {line}"},
+    "roles.env_empty": {
+        "nl": "{env} is gezet maar leeg; geef het pad van het rollenbestand",
+        "en": "{env} is set but empty; give the path of the roles file",
+    },
+    "roles.missing": {
+        "nl": "het rollenbestand bestaat niet ({error})",
+        "en": "the roles file does not exist ({error})",
+    },
+    "roles.unreadable": {
+        "nl": "het rollenbestand kan niet worden gelezen ({error})",
+        "en": "the roles file cannot be read ({error})",
+    },
+    "roles.not_toml": {
+        "nl": "geen geldige TOML: {error}",
+        "en": "not valid TOML: {error}",
+    },
+    "roles.unknown_section": {
+        "nl": "onbekende sectie(s) of sleutel(s) {names}; alleen [defaults] en [[rule]] zijn "
+        "toegestaan",
+        "en": "unknown section(s) or key(s) {names}; only [defaults] and [[rule]] are allowed",
+    },
+    "roles.defaults_table": {
+        "nl": "[defaults] moet een tabel zijn",
+        "en": "[defaults] must be a table",
+    },
+    "roles.unknown_default": {
+        "nl": "onbekende sleutel(s) in [defaults]: {names}; toegestaan zijn logged_in en anonymous",
+        "en": "unknown key(s) in [defaults]: {names}; allowed are logged_in and anonymous",
+    },
+    "roles.default_value": {
+        "nl": "[defaults] {name} moet 'viewer' of 'none' zijn",
+        "en": "[defaults] {name} must be 'viewer' or 'none'",
+    },
+    "roles.rule_table": {
+        "nl": "elke rule moet een tabel zijn ([[rule]])",
+        "en": "every rule must be a table ([[rule]])",
+    },
+    "roles.unknown_key": {
+        "nl": "onbekende sleutel(s) {names}; toegestaan zijn {allowed}",
+        "en": "unknown key(s) {names}; allowed are {allowed}",
+    },
+    "roles.not_text": {
+        "nl": "{field} moet tekst tussen aanhalingstekens zijn",
+        "en": "{field} must be text in quotes",
+    },
+    "roles.one_selector": {
+        "nl": "geef precies één van email, email_domain of claim",
+        "en": "give exactly one of email, email_domain or claim",
+    },
+    "roles.role": {
+        "nl": "role moet een van {roles} zijn",
+        "en": "role must be one of {roles}",
+    },
+    "roles.wildcard": {
+        "nl": "{field} kent geen jokertekens ('*'); noem elk adres of domein apart",
+        "en": "{field} takes no wildcards ('*'); name each address or domain separately",
+    },
+    "roles.email": {
+        "nl": "email is geen e-mailadres (naam@domein.nl)",
+        "en": "email is not an e-mail address (name@domain.nl)",
+    },
+    "roles.email_domain": {
+        "nl": "email_domain is geen domeinnaam (zoals minbzk.nl, zonder '@' of naam ervoor)",
+        "en": "email_domain is not a domain name (such as minbzk.nl, without '@' or a name)",
+    },
+    "roles.empty": {"nl": "{field} is leeg", "en": "{field} is empty"},
+    "roles.email_claim": {
+        "nl": 'gebruik email of email_domain in plaats van claim = "email": een claim-regel '
+        "slaat de controle op email_verified over",
+        "en": 'use email or email_domain instead of claim = "email": a claim rule skips the '
+        "email_verified check",
+    },
+    "roles.value_without_claim": {
+        "nl": "value hoort alleen bij een claim-regel",
+        "en": "value belongs only to a claim rule",
+    },
+    "roles.claim_value": {
+        "nl": "een claim-regel heeft een value nodig",
+        "en": "a claim rule needs a value",
+    },
+    "roles.departments_not_uploader": {
+        "nl": 'departments hoort alleen bij role = "uploader"; een {role} krijgt er niets '
+        "door (een beheerder heeft al alle departementen)",
+        "en": 'departments belongs only to role = "uploader"; a {role} gets nothing from it '
+        "(an administrator already has every department)",
+    },
+    "roles.departments_list": {
+        "nl": "departments moet een lijst van codes zijn",
+        "en": "departments must be a list of codes",
+    },
+    "roles.unknown_department": {
+        "nl": "onbekende departementscode(s): {codes} (codes van sector Rijk in "
+        "data/reference/ministries.csv)",
+        "en": "unknown department code(s): {codes} (codes of sector Rijk in "
+        "data/reference/ministries.csv)",
+    },
+    "roles.uploader_departments": {
+        "nl": "een aanleveraar heeft departments nodig",
+        "en": "an uploader needs departments",
     },
 }

@@ -11,8 +11,8 @@ from streamlit.testing.v1 import AppTest
 from etl import warehouse
 from etl.loading import collect_files, load_files
 from protection.rules import ProtectionRules
+from publication import worker
 from publication.derived import state as derived_state
-from publication.derived import store_derived
 
 REPO = Path(__file__).resolve().parents[2]
 SMALL = Path(__file__).parent / "fixtures" / "small"
@@ -25,9 +25,11 @@ def build_warehouse(folder: Path | None, path: Path) -> Path:
             pass  # the schema only: an empty warehouse
         return path
     files, _ = collect_files([folder])
-    # as every writer of the product does: the publication is protected once, in the load
-    outcomes = load_files(files, path, loaded_by="test", after_load=store_derived)
+    # as the product does: the commit, then the worker computes the results and passes them
+    # through the disclosure gate (publication.worker)
+    outcomes = load_files(files, path, loaded_by="test")
     assert {o.status for o in outcomes} == {"loaded"}, [o.problems for o in outcomes]
+    assert worker.derive(path).error is None
     with warehouse.reading(path) as connection:  # a fault in them would otherwise only be logged
         state = derived_state(connection, ProtectionRules())
     assert state.complete_version == state.data_version, "the derived results were not stored"

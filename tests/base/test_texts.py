@@ -73,6 +73,8 @@ CODE_CONSTRUCTORS: dict[str, tuple[str, int]] = {
     "_Found": ("", 0),
     "_vocabulary_values": ("", 4),  # etl.validation: the code of an unknown word -> add_cells
     "CaptureTableError": ("mse.table_error.", 0),  # analysis.mse.CaptureTableError.message
+    "RoleConfigError": ("", 0),  # access.roles.RoleConfigError.message: text(self.key)
+    "refused": ("", 0),  # access.roles._rule's helper -> RoleConfigError(key)
 }
 # Objects whose `name[...]` lookups are text keys: analysis.cli._Words('mse.cli').
 KEY_SUBSCRIPTS: dict[tuple[str, str], str] = {("analysis/cli.py", "words"): "mse.cli"}
@@ -672,6 +674,10 @@ DYNAMIC_KEYS: dict[str, Callable[[], set[str]]] = {
 FORWARDED: dict[tuple[str, str], Callable[[], set[str]]] = {
     # Problem.message: text(self.code); the codes are those given to Problem and add_cells.
     ("etl/problems.py", "self.code"): problem_code_keys,
+    # RoleConfigError.message: text(self.key); the keys are those given to RoleConfigError.
+    ("access/roles.py", "self.key"): lambda: {
+        k for k in scan().code_keys if k.startswith("roles.")
+    },
     ("etl/validation.py", "batch.code"): problem_code_keys,
     # ProtectedTable.footnotes over footnote_keys: the two footnotes of protection.display.
     ("protection/tables.py", "key"): lambda: {

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from etl import warehouse
+from etl import raw_store, warehouse
 from etl.loading import IncomingFile, collect_files, load_files
 
 REPO = Path(__file__).resolve().parents[2]
@@ -57,6 +57,8 @@ def fresh_copy(template: Path, tmp_path: Path) -> Path:
     path = tmp_path / "warehouse" / "meldingen.duckdb"
     path.parent.mkdir()
     shutil.copyfile(template, path)
+    # A warehouse comes with its raw store (the submitted files live beside it).
+    shutil.copytree(raw_store.store_path(template), raw_store.store_path(path))
     return path
 
 

@@ -191,6 +191,7 @@ def test_a_load_killed_inside_its_transaction_leaves_no_trace(db_path, tmp_path)
     assert sorted(p.name for p in db_path.parent.iterdir()) == [
         "meldingen.duckdb",
         "meldingen.duckdb.lock",
+        "meldingen.duckdb.raw",
     ]
     assert query(db_path, "SELECT count(DISTINCT submission_id) FROM v_reports") == [(2,)]
 

@@ -192,9 +192,11 @@ def test_after_load_that_raises_discards_the_whole_load(db_path):
         )
     assert hook.calls == [(2, 1)]
     assert file_fingerprint(db_path) == before
+    # (The raw store keeps b.csv's bytes: raw files are immutable; its manifest never commits it.)
     assert sorted(p.name for p in db_path.parent.iterdir()) == [
         "meldingen.duckdb",
         "meldingen.duckdb.lock",
+        "meldingen.duckdb.raw",
     ]
 
 

@@ -101,7 +101,7 @@ def test_rejected_file_changes_nothing_and_is_not_kept(fixture, code, line, colu
     assert [o.status for o in outcomes] == ["rejected"]
     assert file_fingerprint(db_path) == before
     leftovers = sorted(p.name for p in db_path.parent.iterdir())
-    assert leftovers == ["meldingen.duckdb", "meldingen.duckdb.lock"]
+    assert leftovers == ["meldingen.duckdb", "meldingen.duckdb.lock", "meldingen.duckdb.raw"]
 
 
 def test_personal_data_is_never_repeated_in_messages():
