@@ -75,7 +75,10 @@ def test_rules_defaults_and_derived_text(monkeypatch):
     monkeypatch.delenv(THRESHOLD_VARIABLE, raising=False)
     monkeypatch.delenv(MIN_WIDTH_VARIABLE, raising=False)
     rules = ProtectionRules()
-    assert (rules.threshold, rules.min_interval_width) == (5, 1.0)
+    assert (rules.threshold, rules.min_interval_width) == (
+        5,
+        2.0,
+    )  # W = 2 by default (issue 13): never two adjacent values
     assert rules.below_threshold_text == "<5"
     assert ProtectionRules(threshold=10).below_threshold_text == "<10"
     assert ProtectionRules(suppression_text="< 5").below_threshold_text == "< 5"
