@@ -28,9 +28,9 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "derive.pending_notice": {
         "nl": "Er zijn nieuwe aanleveringen; de cijfers daarvan worden nu berekend. Deze pagina "
-        "toont de laatste volledige versie ({shown}).",
+        "toont de laatste volledige versie (gegevensversie {shown}).",
         "en": "New deliveries have arrived; their figures are being prepared. This page shows the "
-        "last complete version ({shown}).",
+        "last complete version (data version {shown}).",
     },
     "derive.withheld": {
         "nl": "De cijfers kunnen nu niet worden getoond: de controle op herleidbare kleine aantallen "
