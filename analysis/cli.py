@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from analysis import mse
+from analysis import model_averaging, mse
 from base.texts import TEXTS
 from base.texts import text as translate
 
@@ -94,6 +94,15 @@ def build_parser() -> argparse.ArgumentParser:
         default="population",
         help="bootstrap resampling for --interval bca (default population)",
     )
+    estimate.add_argument(
+        "--headline",
+        action="store_true",
+        help=(
+            "the estimate a page leads with: AIC-weighted average over every estimable model with "
+            "its calibrated interval (docs/mse.md); --model, --interval, --level and the "
+            "bootstrap options are then not used"
+        ),
+    )
     estimate.add_argument("--json", action="store_true", help="print JSON instead of text")
     estimate.set_defaults(run=run_mse)
     return parser
@@ -134,6 +143,8 @@ def run_mse(args: argparse.Namespace, out, err) -> int:
             file=err,
         )
         return EXIT_BAD_INPUT
+    if args.headline:
+        return _run_headline(args, table, out, err)
     try:
         result = mse.estimate_population(
             table,
@@ -179,6 +190,96 @@ def run_mse(args: argparse.Namespace, out, err) -> int:
         return EXIT_OK
     out.write(_human_text(args, table, result, lang))
     return EXIT_OK
+
+
+def _run_headline(args: argparse.Namespace, table: mse.CaptureTable, out, err) -> int:
+    lang = args.lang
+    words = _Words(lang)
+    try:
+        result = model_averaging.headline_estimate(table)
+    except mse.NotEstimableError as error:
+        message = _not_estimable_text(error, lang)
+        if args.json:
+            json.dump({"estimable": False, "message": message}, out, ensure_ascii=False)
+            out.write("\n")
+        print(f"{words['not_estimable']}: {message}", file=err)
+        return EXIT_NOT_ESTIMABLE
+    except ValueError as error:  # more lists than an exhaustive search allows
+        print(f"{words['error_argument']} --headline: {error}", file=err)
+        return EXIT_BAD_INPUT
+    if args.json:
+        payload = {
+            "n_observed": result.n_observed,
+            "n_hat": result.n_hat,
+            "ci_lower": _json_number(result.lower),
+            "ci_upper": _json_number(result.upper),
+            "level": result.level,
+            "nominal_level": result.nominal_level,
+            "method": result.method,
+            "median": result.median,
+            "lists": list(table.list_names),
+            "n_models": len(result.models),
+            "n_not_estimable": result.n_not_estimable,
+            "effective_models": result.effective_models,
+            "best_model": result.best.interactions,
+            "models": [
+                {
+                    "model": m.interactions,
+                    "empty_overlaps": m.empty_overlaps,
+                    "aic": m.aic,
+                    "weight": m.weight,
+                    "n_hat": m.n_hat,
+                    "se": m.se,
+                    "ci_lower": _json_number(m.lower),
+                    "ci_upper": _json_number(m.upper),
+                }
+                for m in result.models
+            ],
+        }
+        json.dump(payload, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return EXIT_OK
+    out.write(_headline_text(args, table, result, lang))
+    return EXIT_OK
+
+
+def _headline_text(
+    args, table: mse.CaptureTable, result: model_averaging.ModelAverage, lang: str
+) -> str:
+    words = _Words(lang)
+
+    def number(value: float) -> str:
+        return words["unbounded"] if math.isinf(value) else format_number(value, 0, lang)
+
+    level = format_number(100 * result.level, 0, lang)
+    nominal = format_number(100 * result.nominal_level, 0, lang)
+    best = result.best
+    best_model = words["independence"] if best.interactions == "independence" else best.interactions
+    rows = [
+        (words["lists"], ", ".join(table.list_names)),
+        (words["n_observed"], format_number(result.n_observed, 0, lang)),
+        # The command prints only the headline, whose method is fixed (HEADLINE_METHOD).
+        (words["headline_method"], words["headline_method_aic_average_mata"]),
+        (words["n_hat"], number(result.n_hat)),
+        (
+            words["headline_interval"].format(level=level),
+            f"{number(result.lower)} – {number(result.upper)}",
+        ),
+        (words["headline_level"], words["headline_level_value"].format(
+            level=level, nominal=nominal)),
+        (words["models_averaged"], words["models_averaged_value"].format(
+            models=len(result.models), skipped=result.n_not_estimable,
+            effective=format_number(result.effective_models, 1, lang))),
+        (words["best_model"], words["best_model_value"].format(
+            model=best_model, n_hat=number(best.n_hat),
+            weight=format_number(100 * best.weight, 0, lang))),
+        (words["model_spread"], f"{number(min(m.n_hat for m in result.models))} – "
+         f"{number(max(m.n_hat for m in result.models))}"),
+    ]  # fmt: skip
+    width = max(len(label) for label, _ in rows)
+    lines = [words["headline_title"].format(file=args.file)]
+    lines += [f"  {label + ':':<{width + 1}} {value}" for label, value in rows]
+    return "\n".join(lines) + "\n"
 
 
 def _human_text(args, table: mse.CaptureTable, result: mse.PopulationEstimate, lang: str) -> str:

@@ -833,7 +833,7 @@ def _all_candidates(table: CaptureTable, criterion: str) -> tuple[list, list[MSE
 def select_model(
     table: CaptureTable, model: str = "bic", pthresh: float = DEFAULT_PTHRESH
 ) -> ModelChoice:
-    """Choose and fit a model (default BIC, which covered best in bench/mse_simulation.py).
+    """Choose and fit a model (default BIC; for the headline see analysis.model_averaging).
 
     model: "independence" (main effects only), "saturated" (all two-way interactions; for three
     lists the three-way term is never estimable, so this is the largest model), "stepwise"
@@ -1182,8 +1182,9 @@ def estimate_population(
 ) -> PopulationEstimate:
     """Choose a model (see select_model; default BIC) and give N_hat with an interval.
 
-    For a page: estimate_population(table, "bic", "bca", seed=...) carries the uncertainty of
-    the model choice (docs/mse.md, simulation); show model_range(table) next to it.
+    Not the page's headline: in the product's regime (four lists, 5-15 % seen) BIC + BCa did not
+    keep its coverage; the page leads with analysis.model_averaging.headline_estimate and shows
+    every model beside it (model_averaging.all_model_estimates; docs/mse.md, section 8).
 
     interval: "profile" (profile likelihood of the chosen model, treating the choice as given),
     "lognormal" (Chao 1987) or "bca" (bootstrap repeating the model choice; n_boot replicates,

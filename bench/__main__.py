@@ -1,4 +1,4 @@
-"""`python -m bench run|generate|equivalence|report`: see bench/README.md."""
+"""`python -m bench run|generate|equivalence|report|mse-calibration`: see bench/README.md."""
 
 from __future__ import annotations
 
@@ -164,6 +164,14 @@ def main(argv: list[str] | None = None) -> int:
     equivalence_parser.add_argument("--cases", type=int, default=2000)
     equivalence_parser.add_argument("--seed", type=int, default=1)
     equivalence_parser.add_argument("--against", default=None, help="git commit of the reference")
+    calibration_parser = commands.add_parser(
+        "mse-calibration",
+        help="coverage of the capture-recapture headline in the product's regime (docs/mse.md)",
+    )
+    # Imported on use: the study brings analysis.mse and scipy, which the other parts do not need.
+    from bench import mse_calibration
+
+    mse_calibration.add_arguments(calibration_parser)
     report_parser = commands.add_parser("report", help="rewrite bench/README.md from results")
     report_parser.add_argument("results", nargs="?", type=Path, default=None)
     args = parser.parse_args(argv)
@@ -181,6 +189,8 @@ def main(argv: list[str] | None = None) -> int:
 
         against = args.against or equivalence.REFERENCE_COMMIT
         return equivalence.run(cases=args.cases, seed=args.seed, against=against)
+    if args.command == "mse-calibration":
+        return mse_calibration.run_from(args)
     results = report.load(args.results)
     report.write_readme(results)
     print(report.render(results))

@@ -79,4 +79,40 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "voor model {model} bestaat de meest aannemelijke schatting niet: de tellingen liggen op de rand (een cel zou op nul geschat moeten worden)",
         "en": "for model {model} the maximum likelihood estimate does not exist: the counts lie on the boundary (a cell would have to be estimated as zero)",
     },
+    "mse.cli.headline_title": {
+        "nl": "Meervoudige-systeemschatting, kopcijfer (gemiddeld over modellen) voor {file}",
+        "en": "Multiple systems estimation, headline (averaged over models) for {file}",
+    },
+    "mse.cli.headline_method": {"nl": "Methode", "en": "Method"},
+    "mse.cli.headline_method_aic_average_mata": {
+        "nl": "gemiddelde over alle schatbare log-lineaire modellen met AIC-gewichten; "
+        "MATA-interval (Turek & Fletcher 2012)",
+        "en": "average over all estimable log-linear models with AIC weights; "
+        "MATA interval (Turek & Fletcher 2012)",
+    },
+    "mse.cli.headline_interval": {
+        "nl": "Interval (dekt {level}%)",
+        "en": "Interval (covers {level}%)",
+    },
+    "mse.cli.headline_level": {"nl": "Betrouwbaarheid", "en": "Confidence"},
+    "mse.cli.headline_level_value": {
+        "nl": "dekte in de kalibratiestudie minstens {level}% (berekend op nominaal {nominal}%; "
+        "docs/mse.md)",
+        "en": "covered at least {level}% in the calibration study (computed at nominal "
+        "{nominal}%; docs/mse.md)",
+    },
+    "mse.cli.models_averaged": {"nl": "Modellen", "en": "Models"},
+    "mse.cli.models_averaged_value": {
+        "nl": "{models} schatbaar ({skipped} niet), effectief {effective}",
+        "en": "{models} estimable ({skipped} not), effectively {effective}",
+    },
+    "mse.cli.best_model": {"nl": "Beste model (AIC)", "en": "Best model (AIC)"},
+    "mse.cli.best_model_value": {
+        "nl": "{model}: N {n_hat}, gewicht {weight}%",
+        "en": "{model}: N {n_hat}, weight {weight}%",
+    },
+    "mse.cli.model_spread": {
+        "nl": "Schattingen van alle modellen",
+        "en": "Estimates of all models",
+    },
 }

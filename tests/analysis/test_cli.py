@@ -203,3 +203,39 @@ def test_main_can_be_called_in_process():
 )
 def test_number_format(value, decimals, lang, text):
     assert cli.format_number(value, decimals, lang) == text
+
+
+def test_headline_json_gives_the_averaged_estimate_with_its_calibrated_level(tmp_path):
+    # Four lists with any names and many zero cells, as the product's capture tables are.
+    path = tmp_path / "channels.csv"
+    path.write_text(
+        "integriteit,meld punt,VP-2,KC,count\n"
+        "0,0,0,1,19\n0,0,1,0,139\n0,0,1,1,8\n0,1,0,0,27\n0,1,1,0,3\n"
+        "1,0,0,0,76\n1,0,1,0,25\n1,0,1,1,13\n1,1,0,0,6\n",
+        encoding="utf-8",
+    )
+    done = run("mse", str(path), "--headline", "--json")
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert {"n_hat", "ci_lower", "ci_upper", "level", "method"} <= set(result)
+    assert result["method"] == "aic_average_mata"
+    assert result["level"] >= 0.9
+    assert result["n_observed"] == 316
+    assert result["ci_lower"] < result["n_hat"] < result["ci_upper"]
+    assert result["lists"] == ["integriteit", "meld punt", "VP-2", "KC"]
+    assert result["n_models"] == len(result["models"]) == 64
+    assert sum(m["weight"] for m in result["models"]) == pytest.approx(1.0)
+
+
+def test_headline_text_in_dutch_by_default():
+    done = run("mse", str(DATA / "korea.csv"), "--headline")
+    assert done.returncode == 0, done.stderr
+    assert "AIC-gewichten" in done.stdout and "kalibratiestudie" in done.stdout
+
+
+def test_headline_not_estimable_exits_3(tmp_path):
+    path = tmp_path / "no_overlap.csv"
+    path.write_text("A,B,C,count\n1,0,0,5\n0,1,0,4\n0,0,1,3\n", encoding="utf-8")
+    done = run("mse", str(path), "--headline", "--json")
+    assert done.returncode == 3
+    assert json.loads(done.stdout)["estimable"] is False
