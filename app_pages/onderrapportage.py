@@ -3,6 +3,7 @@
 import streamlit as st
 
 from app import components, web
+from presentation import underreporting as underreporting_view
 from publication.underreporting import default_inputs, with_changes
 
 lang, t = web.lang(), web.t
@@ -106,24 +107,29 @@ with web.guarded():
     st.header(t("under.mse_heading"))
     st.markdown(t("under.mse_intro"))
     mse = web.mse()
+    withheld = underreporting_view.mse_withheld_text(mse, lang)
     if not mse.estimable:
         st.info(t(f"under.mse_{mse.reason}", linked=mse.linked_cases))
+    elif withheld:
+        st.info(withheld)
     else:
+        # Estimates at the rounding that keeps small overlaps hidden (publication.mse_disclosure).
+        def shown(value: float) -> str:
+            return underreporting_view.mse_number(value, mse, lang)
+
         first, second, third = st.columns(3)
         first.metric(t("under.mse_observed"), web.format_number(mse.n_observed, lang=lang))
-        second.metric(t("under.mse_estimate"), web.format_number(mse.chosen.n_hat, lang=lang))
+        second.metric(t("under.mse_estimate"), shown(mse.chosen.n_hat))
         second.caption(
-            t(
-                "under.interval",
-                lower=web.format_number(mse.chosen.lower, lang=lang),
-                upper=web.format_number(mse.chosen.upper, lang=lang),
-            )
+            t("under.interval", lower=shown(mse.chosen.lower), upper=shown(mse.chosen.upper))
         )
         third.metric(
             t("under.mse_range"),
-            f"{web.format_number(mse.model_range.n_hat_min, lang=lang)} – {web.format_number(mse.model_range.n_hat_max, lang=lang)}",
+            f"{shown(mse.model_range.n_hat_min)} – {shown(mse.model_range.n_hat_max)}",
         )
         st.markdown(t("under.mse_reading"))
+        if note := underreporting_view.mse_display_note(mse, lang):
+            st.caption(note)
         components.dataframe(model.mse_models, hide_index=True, width="stretch")
 
     block = model.chart

@@ -9,6 +9,7 @@ from base.formatting import format_number, format_percentage
 from base.texts import text
 from presentation import charts
 from presentation.charts import ChartBlock
+from publication.mse_disclosure import WITHHELD_SMALL_OVERLAP, delta_decimals
 from publication.underreporting import (
     MseResult,
     RegisteredCases,
@@ -21,6 +22,34 @@ from publication.underreporting import (
 def _n(value: float | None, lang: str, decimals: int = 0) -> str:
 
     return "–" if value is None else format_number(value, decimals, lang)
+
+
+def mse_number(value: float | None, result: MseResult, lang: str) -> str:
+    """A capture-recapture estimate or limit as the page shows it: at the rounding the inversion
+    check chose (publication.mse_disclosure), so that it cannot be traced back to a few cases."""
+    return _n(result.displayed(value), lang)
+
+
+def mse_withheld_text(result: MseResult, lang: str) -> str | None:
+    """The sentence shown instead of the model outputs when they are withheld, else None."""
+    if not result.estimable or result.withheld_reason is None:
+        return None
+    if result.withheld_reason != WITHHELD_SMALL_OVERLAP:  # the only reason mse_result gives
+        raise ValueError(f"no text for withheld_reason {result.withheld_reason!r}")
+    return text("under.mse_withheld_small_overlap", lang)
+
+
+def mse_display_note(result: MseResult, lang: str) -> str | None:
+    """Says how the outputs were coarsened, when they were; None when shown as computed."""
+    if not result.shown:
+        return None
+    notes = []
+    if result.display_digits is not None:
+        digits = text(f"under.significant_figures_{result.display_digits}", lang)
+        notes.append(text("under.mse_rounded", lang, digits=digits))
+    if not result.aic_model_rows:
+        notes.append(text("under.mse_range_only", lang))
+    return " ".join(notes) or None
 
 
 def survey_metrics(result: SurveyResult, lang: str) -> list[tuple[str, str, str]]:
@@ -130,36 +159,42 @@ def assumptions_table(inputs: SurveyInputs, lang: str) -> pd.DataFrame:
 
 
 def mse_models_table(result: MseResult, lang: str) -> pd.DataFrame:
-
-    if not result.estimable:
+    """The models side by side, at the rounding the inversion check chose; the AIC range's own
+    rows only where they may be shown (else the page shows the range alone)."""
+    if not result.shown:
         return pd.DataFrame()
+
+    def n(value: float | None) -> str:
+        return mse_number(value, result, lang)
+
     rows = [
         (
             text("under.model_bic", lang),
             result.chosen.model,
-            _n(result.chosen.n_hat, lang),
-            f"{_n(result.chosen.lower, lang)} – {_n(result.chosen.upper, lang)}",
+            n(result.chosen.n_hat),
+            f"{n(result.chosen.lower)} – {n(result.chosen.upper)}",
         ),
         (
             text("under.model_stepwise", lang),
             result.stepwise.model,
-            _n(result.stepwise.n_hat, lang),
-            f"{_n(result.stepwise.lower, lang)} – {_n(result.stepwise.upper, lang)}",
+            n(result.stepwise.n_hat),
+            f"{n(result.stepwise.lower)} – {n(result.stepwise.upper)}",
         ),
         (
             text("under.model_independence", lang),
             result.independence.model,
-            _n(result.independence.n_hat, lang),
-            f"{_n(result.independence.lower, lang)} – {_n(result.independence.upper, lang)}",
+            n(result.independence.n_hat),
+            f"{n(result.independence.lower)} – {n(result.independence.upper)}",
         ),
     ]
-    for entry in result.model_range.models:
+    decimals = delta_decimals(result.display_digits)
+    for entry in result.model_range.models if result.aic_model_rows else ():
         rows.append(
             (
-                text("under.model_aic", lang, delta=_n(entry.delta, lang, 1)),
+                text("under.model_aic", lang, delta=_n(entry.delta, lang, decimals)),
                 entry.fit.interactions,
-                _n(entry.fit.n_hat, lang),
-                f"{_n(entry.interval.lower, lang)} – {_n(entry.interval.upper, lang)}",
+                n(entry.fit.n_hat),
+                f"{n(entry.interval.lower)} – {n(entry.interval.upper)}",
             )
         )
     return pd.DataFrame(
@@ -192,7 +227,11 @@ def comparison_chart(
         for year, r in results.items()
         if r.band is not None
     }
-    mse_years = {year: (s.n_hat, s.lower, s.upper) for year, s in (mse.per_year or {}).items()}
+    # As displayed (mse_disclosure), also in the chart's hover; nothing when withheld.
+    mse_years = {
+        year: (mse.displayed(s.n_hat), mse.displayed(s.lower), mse.displayed(s.upper))
+        for year, s in ((mse.per_year or {}).items() if mse.shown else ())
+    }
     labels = {
         "registered": text("under.series_registered", lang),
         "survey": text("under.series_survey", lang),

@@ -59,7 +59,7 @@ LOG = logging.getLogger("meldingenmonitor")
 # (etl/queries.py, etl/coverage.py), the reference data (data/reference/) or the layout of the
 # tables below. Stored results of another logic version are then ignored and recomputed; a change
 # that leaves every figure as it was (a comment, a refactoring) needs no bump.
-LOGIC_VERSION = 1
+LOGIC_VERSION = 2
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 VERSIONS = "derived_version"
@@ -663,6 +663,9 @@ class _Summary:
     n_observed: int | None
     linked_cases: int
     years_shown: int | None
+    display_digits: int | None
+    aic_model_rows: bool
+    withheld_reason: str | None
 
 
 _Row = tuple[str, tuple[int, ...], str | None, float | None, str | None]
@@ -779,6 +782,9 @@ def _mse_rows(result: MseResult) -> Columns:
         result.n_observed,
         result.linked_cases,
         None if per_year is None else len(per_year),
+        result.display_digits,
+        result.aic_model_rows,
+        result.withheld_reason,
     )
     parts: list[tuple[str, int | None, object, type]] = [(RESULT, None, summary, _Summary)]
     parts += [
@@ -843,6 +849,9 @@ def _read_mse(connection: duckdb.DuckDBPyConnection, key: list) -> MseResult | N
         n_observed=summary.n_observed,
         per_year=per_year,
         linked_cases=summary.linked_cases,
+        display_digits=summary.display_digits,
+        aic_model_rows=summary.aic_model_rows,
+        withheld_reason=summary.withheld_reason,
         **parts,
     )
 

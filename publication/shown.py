@@ -33,6 +33,7 @@ from protection.tables import TOTAL, ProtectedTable, TableView
 from publication import measures, trends
 from publication.derived import DerivedResults
 from publication.measures import DISCRIMINATION
+from publication.mse_disclosure import delta_decimals
 from publication.protected import (
     LETTER_COMMITTEE,
     LETTER_PERIOD,
@@ -570,7 +571,9 @@ def _cases_rows(results: DerivedResults, registry: _Registry, ids: dict[str, dic
 
 
 def _mse_rows(results: DerivedResults, registry: _Registry) -> None:
-    """What the under-reporting page shows of capture-recapture, named mse:<model>:<statistic>."""
+    """What the under-reporting page shows of capture-recapture, named mse:<model>:<statistic>,
+    as displayed: at the rounding the inversion check chose (publication.mse_disclosure), the
+    AIC range's own rows only where they are shown, nothing of the model when it is withheld."""
     mse: MseResult = results.mse
     publication = results.publication
     if not publication.years:
@@ -586,8 +589,13 @@ def _mse_rows(results: DerivedResults, registry: _Registry) -> None:
     def add(model: str, statistic: str, value: float | None, **fields: str) -> None:
         if value is None:
             return
-        decimals = MSE_DECIMALS.get(statistic, 0)
         number = float(value)
+        if statistic in MSE_DECIMALS:  # an AIC difference: fewer decimals once coarsened
+            decimals = min(MSE_DECIMALS[statistic], delta_decimals(mse.display_digits))
+        elif statistic in ("n_observed", "linked_cases"):  # counts, shown as they are
+            decimals = 0
+        else:  # estimates and limits
+            decimals, number = 0, mse.displayed(number)
         shown = number if math.isinf(number) or math.isnan(number) else round(number, decimals)
         if decimals == 0 and not math.isinf(shown) and not math.isnan(shown):
             shown = int(shown)
@@ -601,6 +609,8 @@ def _mse_rows(results: DerivedResults, registry: _Registry) -> None:
         if mse.reason == "too_few_linked":  # the sentence names the number of linked cases
             add("pooled", "linked_cases", mse.linked_cases)
         return
+    if mse.withheld_reason is not None:  # the page shows the reason, no number of the model
+        return
     add("pooled", "n_observed", mse.n_observed)
     for model, estimate in (
         ("bic", mse.chosen),
@@ -612,7 +622,7 @@ def _mse_rows(results: DerivedResults, registry: _Registry) -> None:
         add(model, "upper", estimate.upper)
     add("aic_range", "n_hat_min", mse.model_range.n_hat_min)
     add("aic_range", "n_hat_max", mse.model_range.n_hat_max)
-    for entry in mse.model_range.models:
+    for entry in mse.model_range.models if mse.aic_model_rows else ():
         model = f"aic[{model_name(entry.fit.interactions)}]"
         add(model, "delta", entry.delta)
         add(model, "n_hat", entry.fit.n_hat)

@@ -10,6 +10,12 @@ import pandas as pd
 from analysis.survey import DarkNumberEstimate, ScenarioBand, estimate_dark_number, scenario_band
 from base.reference import sector_rijk_fte, surveys
 from protection.rules import ProtectionRules
+from publication.mse_disclosure import (
+    WITHHELD_SMALL_OVERLAP,
+    DisplayLevel,
+    check_inversion,
+    displayed,
+)
 from publication.protected import DISCRIMINATION, Publication
 
 SECTOR_RIJK_POPULATION = "sector Rijk staff"
@@ -182,7 +188,9 @@ class MseResult:
     """Capture-recapture over the channels, years pooled; per year where that can be shown.
 
     estimable: False with a reason when the data cannot support the method (too few linked
-    cases, no estimable model); then nothing else is shown.
+    cases, no estimable model); then nothing else is shown. withheld_reason: estimable, but the
+    outputs would give away a small overlap at any rounding; the estimates are kept (stored for
+    analysts with warehouse access) and the page shows the reason instead.
     """
 
     estimable: bool
@@ -196,6 +204,26 @@ class MseResult:
     model_range: object | None = None  # analysis.mse.ModelRange (AIC within 2)
     per_year: dict[int, object] | None = None  # year -> StratumEstimate, only where shown
     linked_cases: int = 0
+    # How the outputs may be displayed so that they cannot be inverted to a small overlap or cell
+    # of the capture table (publication.mse_disclosure): significant figures of estimates and
+    # limits (None: whole numbers), whether each model of the AIC range gets its own row, or a
+    # reason why nothing of the model is shown.
+    display_digits: int | None = None
+    aic_model_rows: bool = True
+    withheld_reason: str | None = None
+
+    @property
+    def display(self) -> DisplayLevel:
+        return DisplayLevel(self.display_digits, self.aic_model_rows)
+
+    @property
+    def shown(self) -> bool:
+        """Whether the page shows model outputs (estimable and not withheld)."""
+        return self.estimable and self.withheld_reason is None
+
+    def displayed(self, value: float | None) -> float | None:
+        """An estimate or limit as the page shows it."""
+        return displayed(value, self.display_digits)
 
 
 MIN_LINKED_CASES = 10
@@ -263,6 +291,22 @@ def mse_result(
                 per_year[year] = stratum
     except (mse.NotEstimableError, ValueError):
         per_year = {}
+    # Every output is a function of the capture table: shown only at a rounding that leaves each
+    # small overlap and cell at least two possible values, else withheld (mse_disclosure).
+    check = check_inversion(
+        table, rules.threshold, frame[["year", *names, "count"]], sorted(per_year)
+    )
     return MseResult(
-        True, None, table.n_observed, chosen, stepwise, independence, models, per_year, linked
+        True,
+        None,
+        table.n_observed,
+        chosen,
+        stepwise,
+        independence,
+        models,
+        per_year,
+        linked,
+        display_digits=check.level.digits,
+        aic_model_rows=check.level.model_rows,
+        withheld_reason=WITHHELD_SMALL_OVERLAP if check.withheld else None,
     )

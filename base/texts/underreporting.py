@@ -131,6 +131,31 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "This estimate is not shown: together with the other figures it would reveal a small "
         "number of cases.",
     },
+    "under.mse_withheld_small_overlap": {
+        "nl": "Deze schatting wordt niet getoond: ook afgerond zou ze, samen met het aantal meldingen "
+        "per kanaal, verraden hoeveel zaken bij twee kanalen tegelijk terechtkwamen, en dat zijn er "
+        "maar een paar.",
+        "en": "This estimate is not shown: even rounded, together with the reports per channel it "
+        "would give away how many cases reached two channels at once, and those are only a few.",
+    },
+    "under.mse_rounded": {
+        "nl": "Schattingen en intervallen zijn afgerond op {digits}: nauwkeuriger zouden ze, samen "
+        "met het aantal meldingen per kanaal, verraden hoeveel zaken bij twee kanalen tegelijk "
+        "terechtkwamen.",
+        "en": "Estimates and intervals are rounded to {digits}: more precise, together with the "
+        "reports per channel, they would give away how many cases reached two channels at once.",
+    },
+    "under.significant_figures_1": {"nl": "één significant cijfer", "en": "one significant figure"},
+    "under.significant_figures_2": {
+        "nl": "twee significante cijfers",
+        "en": "two significant figures",
+    },
+    "under.mse_range_only": {
+        "nl": "Van de modellen binnen 2 AIC-punten van het beste tonen we alleen het bereik, om "
+        "dezelfde reden.",
+        "en": "Of the models within 2 AIC points of the best we show only the range, for the same "
+        "reason.",
+    },
     "under.mse_not_estimable": {
         "nl": "Geen enkel model is schatbaar met deze gegevens (de schatting bestaat niet of is niet "
         "identificeerbaar); daarom tonen we hier geen getal.",

@@ -639,10 +639,19 @@ def cli_words() -> set[str]:
     return out
 
 
+def display_digit_counts() -> set[str]:
+    from publication.mse_disclosure import DISPLAY_LEVELS
+
+    return {str(level.digits) for level in DISPLAY_LEVELS if level.digits is not None}
+
+
 # Keys built at run time whose variable part the source alone does not give: the template as the
 # source spells it (placeholders that could be enumerated already filled in) -> every key it builds.
 DYNAMIC_KEYS: dict[str, Callable[[], set[str]]] = {
     "coverage.{row.status}": lambda: each("coverage.", coverage_statuses()),
+    "under.significant_figures_{result.display_digits}": lambda: each(
+        "under.significant_figures_", display_digit_counts()
+    ),
     "pii.{params['kind']}": lambda: each("pii.", personal_data_kinds()),
     "mse.interval_note.{code}": lambda: each("mse.interval_note.", mse_interval_notes()),
     "mse.table_error.{self.code}": lambda: each("mse.table_error.", capture_table_errors()),

@@ -199,9 +199,20 @@ def test_every_field_of_the_estimate_comes_back(demo):
         "model_range",
         "per_year",
         "linked_cases",
+        "display_digits",
+        "aic_model_rows",
+        "withheld_reason",
     ]
     computed, stored = fresh.mse, back.mse
     assert (stored.estimable, stored.reason) == (True, None)
+    # the display the inversion check chose (publication.mse_disclosure), with its types
+    assert (stored.display_digits, stored.aic_model_rows, stored.withheld_reason) == (
+        computed.display_digits,
+        computed.aic_model_rows,
+        computed.withheld_reason,
+    )
+    assert type(stored.aic_model_rows) is bool
+    assert stored.display_digits is None or type(stored.display_digits) is int
     assert stored.n_observed == computed.n_observed and type(stored.n_observed) is int
     assert stored.linked_cases == computed.linked_cases
     for name in ("chosen", "stepwise", "independence"):
