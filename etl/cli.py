@@ -29,11 +29,8 @@ def _scope_text(scope: list[tuple[str, int, str]]) -> str:
     return ", ".join(f"{d} {y} {c}".strip() for d, y, c in scope)
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="python -m etl",
-        description="Meldingenmonitor Rijk: aanleveringen laden in het warehouse / load submissions.",
-    )
+def common_options() -> argparse.ArgumentParser:
+    """--db and --lang, as every command over the warehouse takes them (also python -m publication)."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--db",
@@ -42,6 +39,15 @@ def _parser() -> argparse.ArgumentParser:
         help=f"warehouse file (default: $MELDINGEN_DB or {warehouse.DEFAULT_DB_PATH})",
     )
     common.add_argument("--lang", choices=LANGUAGES, default=language_from_environment())
+    return common
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m etl",
+        description="Meldingenmonitor Rijk: aanleveringen laden in het warehouse / load submissions.",
+    )
+    common = common_options()
     commands = parser.add_subparsers(dest="command", required=True)
     load = commands.add_parser("load", parents=[common], help="load files or folders")
     load.add_argument("paths", nargs="+", type=Path)

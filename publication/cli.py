@@ -9,9 +9,9 @@ import logging
 import sys
 from pathlib import Path
 
-from base.texts import LANGUAGES, language_from_environment, text
+from base.texts import text
 from etl import queries, warehouse
-from etl.cli import STORAGE_FAILED, storage_message
+from etl.cli import STORAGE_FAILED, common_options, storage_message
 from protection.rules import ProtectionRules
 from publication import derived, disclosure, shown, worker
 
@@ -21,14 +21,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="python -m publication",
         description="Meldingenmonitor Rijk: beschermde cijfers berekenen / compute protected figures.",
     )
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--db",
-        type=Path,
-        default=None,
-        help=f"warehouse file (default: $MELDINGEN_DB or {warehouse.DEFAULT_DB_PATH})",
-    )
-    common.add_argument("--lang", choices=LANGUAGES, default=language_from_environment())
+    common = common_options()
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser(
         "derive", parents=[common], help="compute the derived results of the newest data version"

@@ -12,20 +12,11 @@ from streamlit.testing.v1 import AppTest
 
 from access.roles import ROLES_ENV
 from app import auth, web
+from tests.app.login import ANONYMOUS, AUTH_SECRETS
 
 UPLOAD_PAGE = "app_pages/aanleveren.py"
-AUTH_SECRETS = {
-    "auth": {
-        "redirect_uri": "http://127.0.0.1:8501/oauth2callback",
-        "cookie_secret": "test-cookie-secret-not-used",
-        "client_id": "meldingenmonitor",
-        "client_secret": "not-used",
-        "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration",
-    }
-}
 ADMIN_RULE = '[[rule]]\nemail = "beheer@minbzk.nl"\nrole = "administrator"\n'
 ADMIN = {"is_logged_in": True, "email": "beheer@minbzk.nl", "name": "Beheer"}
-ANONYMOUS = {"is_logged_in": False}
 
 
 @pytest.fixture

@@ -22,17 +22,9 @@ from app.components import literal
 from etl.loading import IncomingFile, load_files
 from etl.problems import FILE_NAME_SHOWN
 from publication import worker
+from tests.app.login import ANONYMOUS, AUTH_SECRETS
 from tests.delivery.conftest import BZK_2023, FIN_2023
 
-AUTH_SECRETS = {
-    "auth": {
-        "redirect_uri": "http://127.0.0.1:8501/oauth2callback",
-        "cookie_secret": "test-cookie-secret-not-used",
-        "client_id": "meldingenmonitor",
-        "client_secret": "not-used",
-        "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration",
-    }
-}
 ROLES = """
 [defaults]
 logged_in = "viewer"
@@ -47,7 +39,6 @@ departments = ["BZK"]
 email = "beheer@minbzk.nl"
 role = "administrator"
 """
-ANONYMOUS = {"is_logged_in": False}
 BZK_UPLOADER = {"is_logged_in": True, "email": "a.jansen@minbzk.nl", "name": "A. Jansen"}
 ADMINISTRATOR = {"is_logged_in": True, "email": "beheer@minbzk.nl", "name": "Beheer"}
 VIEWER = {"is_logged_in": True, "email": "c.kok@minaz.nl", "name": "C. Kok"}

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from access.roles import ROLES_ENV
 from etl.loading import IncomingFile, load_files
+from tests.app.login import AUTH_SECRETS
 from tests.delivery.conftest import (
     BZK_2022_CORRECTED,
     BZK_2023,
@@ -23,15 +24,6 @@ from tests.delivery.conftest import (
 from tests.etl.conftest import file_fingerprint
 
 PAGE = "app_pages/aanleveren.py"
-AUTH_SECRETS = {
-    "auth": {
-        "redirect_uri": "http://127.0.0.1:8501/oauth2callback",
-        "cookie_secret": "test-cookie-secret-not-used",
-        "client_id": "meldingenmonitor",
-        "client_secret": "not-used",
-        "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration",
-    }
-}
 ROLES = """
 [defaults]
 logged_in = "viewer"
