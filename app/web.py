@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import streamlit as st
 
+from access.roles import known_departments
 from app import auth
-from base.formatting import format_number  # noqa: F401 - re-exported for pages
 from base.texts import DEFAULT_LANGUAGE, LANGUAGES, text
 from etl import queries, warehouse
 from protection.rules import ProtectionRules
@@ -196,11 +196,6 @@ def fte() -> pd.DataFrame:
     return figures().fte
 
 
-def mse() -> object:
-    """Capture-recapture over the channels, of the data version shown."""
-    return figures().mse
-
-
 def derivation_state() -> derived.DerivationState:
     return _state(source())
 
@@ -276,12 +271,17 @@ def _coverage_view(
     return build_coverage(shown.coverage, history, language, show_people, own_departments)
 
 
-def coverage_view(
-    show_people: bool, own_departments: frozenset[str] = frozenset()
-) -> CoverageModel:
-    """The coverage page's tables. File names and who loaded a file: on every row when
-    show_people (administrators), else on the rows of own_departments (an uploader's)."""
-    return _coverage_view(source(), lang(), show_people, frozenset(own_departments))
+def coverage_view() -> CoverageModel:
+    """The coverage page's tables for the user of this run. File names and who loaded a file:
+    on every row for administrators, on the rows of their own departments for uploaders, else
+    nowhere."""
+    principal = auth.current_principal()
+    own = (
+        frozenset()
+        if principal.is_administrator
+        else frozenset(principal.upload_departments(known_departments()))
+    )
+    return _coverage_view(source(), lang(), principal.is_administrator, own)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

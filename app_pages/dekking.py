@@ -6,25 +6,14 @@ uploader on the rows of the departments they upload for, anyone else not at all.
 
 import streamlit as st
 
-from access.roles import known_departments
-from app import auth, components, web
+from app import components, web
 
 lang, t = web.lang(), web.t
 
 with web.guarded():
     st.title(t("coverage.title"))
     st.markdown(t("coverage.intro"))
-    principal = auth.current_principal()
-    own = (
-        frozenset()
-        if principal.is_administrator
-        else principal.upload_departments(known_departments())
-    )
-    model = (
-        web.coverage_view(principal.is_administrator, frozenset(own))
-        if web.has_warehouse()
-        else None
-    )
+    model = web.coverage_view() if web.has_warehouse() else None
     if model is None or model.empty:
         web.no_data_message()
         st.stop()

@@ -3,7 +3,6 @@
 import streamlit as st
 
 from app import components, web
-from presentation import underreporting as underreporting_view
 from publication.underreporting import default_inputs, with_changes
 
 lang, t = web.lang(), web.t
@@ -106,30 +105,18 @@ with web.guarded():
 
     st.header(t("under.mse_heading"))
     st.markdown(t("under.mse_intro"))
-    mse = web.mse()
-    withheld = underreporting_view.mse_withheld_text(mse, lang)
-    if not mse.estimable:
-        st.info(t(f"under.mse_{mse.reason}", linked=mse.linked_cases))
-    elif withheld:
-        st.info(withheld)
+    if model.mse.message:
+        st.info(model.mse.message)
     else:
-        # Estimates at the rounding that keeps small overlaps hidden (publication.mse_disclosure).
-        def shown(value: float) -> str:
-            return underreporting_view.mse_number(value, mse, lang)
-
-        first, second, third = st.columns(3)
-        first.metric(t("under.mse_observed"), web.format_number(mse.n_observed, lang=lang))
-        second.metric(t("under.mse_estimate"), shown(mse.chosen.n_hat))
-        second.caption(
-            t("under.interval", lower=shown(mse.chosen.lower), upper=shown(mse.chosen.upper))
-        )
-        third.metric(
-            t("under.mse_range"),
-            f"{shown(mse.model_range.n_hat_min)} – {shown(mse.model_range.n_hat_max)}",
-        )
+        for column, (label, value, caption) in zip(
+            st.columns(len(model.mse.metrics)), model.mse.metrics, strict=True
+        ):
+            column.metric(label, value)
+            if caption:
+                column.caption(caption)
         st.markdown(t("under.mse_reading"))
-        if note := underreporting_view.mse_display_note(mse, lang):
-            st.caption(note)
+        if model.mse.note:
+            st.caption(model.mse.note)
         components.dataframe(model.mse_models, hide_index=True, width="stretch")
 
     block = model.chart

@@ -3,6 +3,8 @@ tables and the comparison chart (the numbers come from publication.underreportin
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from base.formatting import format_number, format_percentage
@@ -37,6 +39,46 @@ def mse_withheld_text(result: MseResult, lang: str) -> str | None:
     if result.withheld_reason != WITHHELD_SMALL_OVERLAP:  # the only reason mse_result gives
         raise ValueError(f"no text for withheld_reason {result.withheld_reason!r}")
     return text("under.mse_withheld_small_overlap", lang)
+
+
+@dataclass(frozen=True)
+class MseSummary:
+    """What the page shows of capture-recapture above its models table: either a message (not
+    estimable, or withheld) or the three figures at the rounding the inversion check chose."""
+
+    message: str | None
+    metrics: tuple[tuple[str, str, str | None], ...] = ()  # (label, value, caption)
+    note: str | None = None
+
+
+def mse_summary(result: MseResult, lang: str) -> MseSummary:
+    if not result.estimable:
+        return MseSummary(text(f"under.mse_{result.reason}", lang, linked=result.linked_cases))
+    withheld = mse_withheld_text(result, lang)
+    if withheld:
+        return MseSummary(withheld)
+
+    def shown(value: float | None) -> str:
+        return mse_number(value, result, lang)
+
+    chosen, models = result.chosen, result.model_range
+    return MseSummary(
+        None,
+        (
+            (text("under.mse_observed", lang), format_number(result.n_observed, lang=lang), None),
+            (
+                text("under.mse_estimate", lang),
+                shown(chosen.n_hat),
+                text("under.interval", lang, lower=shown(chosen.lower), upper=shown(chosen.upper)),
+            ),
+            (
+                text("under.mse_range", lang),
+                f"{shown(models.n_hat_min)} – {shown(models.n_hat_max)}",
+                None,
+            ),
+        ),
+        mse_display_note(result, lang),
+    )
 
 
 def mse_display_note(result: MseResult, lang: str) -> str | None:

@@ -35,6 +35,7 @@ from publication.measures import ALL_REPORTS, DISCRIMINATION, table_name
 from publication.protected import Publication
 
 if TYPE_CHECKING:
+    from presentation.underreporting import MseSummary
     from publication.underreporting import MseResult, RegisteredCases, SurveyInputs, SurveyResult
 
 
@@ -446,6 +447,7 @@ class UnderreportingModel:
     expected: str | None
     scenario: pd.DataFrame | None
     mse_models: pd.DataFrame | None
+    mse: MseSummary
     chart: ChartBlock
     assumptions: pd.DataFrame
 
@@ -489,6 +491,7 @@ def build_underreporting(
         expected=expected,
         scenario=underreporting_view.scenario_table(result, lang) if estimate is not None else None,
         mse_models=underreporting_view.mse_models_table(mse, lang) if mse.estimable else None,
+        mse=underreporting_view.mse_summary(mse, lang),
         chart=underreporting_view.comparison_chart(registered, results, mse, lang),
         assumptions=underreporting_view.assumptions_table(inputs, lang),
     )

@@ -658,7 +658,7 @@ DYNAMIC_KEYS: dict[str, Callable[[], set[str]]] = {
     "survey.note.{code}": lambda: each("survey.note.", survey_notes()),
     "under.unit_{inputs.workforce_unit}": lambda: each("under.unit_", workforce_units()),
     "under.unit_{u}": lambda: each("under.unit_", workforce_units()),
-    "under.mse_{mse.reason}": lambda: each("under.mse_", mse_reasons()),
+    "under.mse_{result.reason}": lambda: each("under.mse_", mse_reasons()),
     "{breakdown}.{item}": item_keys,
     "breakdown.{breakdown}": lambda: each("breakdown.", breakdowns()),
     "breakdown.{filters.breakdown}": lambda: each("breakdown.", breakdowns()),
