@@ -4,14 +4,21 @@ The page scripts live in app_pages/, not pages/: a pages/ folder beside this scr
 run its old directory-based navigation for direct links such as /trends, bypassing this file.
 """
 
+from pathlib import Path
+
 import streamlit as st
 
-from app import auth, upload, web
+from app import auth, styles, upload, web
 from base.texts import text
 
+# The favicon is served by this server: a Material icon name would make every browser fetch it
+# from Google's font servers.
 st.set_page_config(
-    page_title="Meldingenmonitor Rijk", page_icon=":material/bar_chart:", layout="wide"
+    page_title="Meldingenmonitor Rijk",
+    page_icon=Path(__file__).parent / "assets" / "favicon.png",
+    layout="wide",
 )
+styles.accessible_styles()
 lang = web.choose_language()
 web.ensure_warehouse()
 principal = auth.require_access(lang)  # login prompt when this user may see nothing
@@ -22,8 +29,14 @@ navigation = st.navigation(
             "app_pages/overzicht.py",
             title=text("nav.overview", lang),
             icon=":material/dashboard:",
-            url_path="overzicht",
+            url_path="start",  # served at '/': the default page's own path is never used
             default=True,
+        ),
+        st.Page(
+            "app_pages/naar_overzicht.py",
+            title=text("nav.overview", lang),
+            url_path="overzicht",
+            visibility="hidden",
         ),
         st.Page(
             "app_pages/trends.py",
@@ -48,6 +61,12 @@ navigation = st.navigation(
             title=text("nav.coverage", lang),
             icon=":material/grid_on:",
             url_path="dekking",
+        ),
+        st.Page(
+            "app_pages/publicaties.py",
+            title=text("release.page.nav", lang),
+            icon=":material/verified:",
+            url_path="publicaties",
         ),
         st.Page(
             "app_pages/over_de_cijfers.py",

@@ -82,10 +82,12 @@ def require_department(principal: Principal, departments: Iterable[str]) -> None
 
 def local_principal() -> Principal:
     """The one person at this machine, in local mode: the administrator."""
-    identity = f"lokaal ({getpass.getuser()}@{socket.gethostname()})"
+    account = f"{getpass.getuser()}@{socket.gethostname()}"
+    # The identity is what provenance records (in Dutch, as every stored value); the name is what
+    # the sidebar shows, in any language.
     return Principal(
-        identity=identity,
-        name=identity,
+        identity=f"lokaal ({account})",
+        name=account,
         mode=MODE_LOCAL,
         logged_in=True,
         roles=frozenset({VIEWER, UPLOADER, ADMINISTRATOR}),

@@ -380,18 +380,21 @@ def model_average(
     *,
     level: float = DEFAULT_LEVEL,
     calibrated_level: float | None = None,
+    starts: dict | None = None,
 ) -> ModelAverage:
     """Average N_hat over every estimable two-way model with AIC (or BIC) weights; MATA interval.
 
     calibrated_level: what the interval is known to cover (see HEADLINE_CALIBRATED_LEVEL);
     None means the nominal level is reported as is (for analysts' own checks).
+    starts: warm starts per model label, updated (see _fit_all): for many similar tables, as the
+    inversion check of publication.mse_disclosure fits.
     Raises mse.NotEstimableError when no model is estimable.
     """
     if criterion not in CRITERIA:
         raise ValueError(f"criterion must be one of {CRITERIA}, not {criterion!r}")
     if not 0 < level < 1:
         raise ValueError(f"level must be between 0 and 1, got {level!r}")
-    fits = _fit_all(table)
+    fits = _fit_all(table, starts)
     if not fits.labels:
         raise mse.NotEstimableError("No two-way log-linear model is estimable for these data.")
     entries, weights = _model_entries(fits, criterion, level, table, "lognormal")
@@ -413,14 +416,16 @@ def model_average(
     )
 
 
-def headline_estimate(table: mse.CaptureTable) -> ModelAverage:
+def headline_estimate(table: mse.CaptureTable, starts: dict | None = None) -> ModelAverage:
     """The estimate a page leads with: the method and nominal level the calibration study chose,
-    with `level` the coverage that study found (HEADLINE_CALIBRATED_LEVEL)."""
+    with `level` the coverage that study found (HEADLINE_CALIBRATED_LEVEL). starts: as in
+    model_average."""
     return model_average(
         table,
         "aic",
         level=HEADLINE_NOMINAL_LEVEL,
         calibrated_level=HEADLINE_CALIBRATED_LEVEL,
+        starts=starts,
     )
 
 

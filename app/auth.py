@@ -158,7 +158,7 @@ def account_control(principal: Principal, lang: str) -> None:
     """Login or logout in the sidebar, and who is working in local mode."""
     box = st.sidebar.container(border=True)
     if principal.mode == MODE_LOCAL:
-        box.caption(text("auth.local_mode_sidebar", lang, identity=principal.identity))
+        box.caption(text("auth.local_mode_sidebar", lang, identity=principal.name))
         if principal.config_error:
             reason = _roles_reason(lang)
             if reason is not None:

@@ -11,6 +11,7 @@ import streamlit as st
 
 from app import web
 from app.export_widgets import chart_downloads
+from base.texts import text
 
 _ARROW: dict[int, tuple[weakref.ref, object]] = {}
 
@@ -83,3 +84,35 @@ def show_chart(
     chart_downloads(figure, table, key, footnotes)
     for note in footnotes or []:
         st.caption(note)
+
+
+def file_uploader_in_language(lang: str) -> None:
+    """Streamlit's file uploader writes its button ('Upload') and its size limit and file types
+    ('100MB per file • CSV, TXT, XLSX') in English, whatever the page's language. Those texts are
+    hidden from eye and screen reader (visibility, display) and the same words are drawn in the
+    page's language in their place; the limit is the server's own (server.maxUploadSize, in
+    Streamlit's MB of 1024 x 1024 bytes)."""
+    instructions = text(
+        "upload.dropzone_instructions", lang, size=st.get_option("server.maxUploadSize")
+    )
+    button = text("upload.dropzone_button", lang)
+    st.html(
+        "<style>"
+        '[data-testid="stFileUploaderDropzoneInstructions"] span { visibility: hidden; }'
+        '[data-testid="stFileUploaderDropzoneInstructions"] span::after {'
+        f" content: {_css_string(instructions)}; visibility: visible; position: absolute;"
+        " left: 0; }"
+        '[data-testid="stFileUploaderDropzoneInstructions"] > div { position: relative; }'
+        '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p'
+        " { display: none; }"
+        '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]::after'
+        f" {{ content: {_css_string(button)}; }}"
+        "</style>"
+    )
+
+
+def _css_string(value: str) -> str:
+    """A CSS string literal. The texts come from base/texts, never from users; quotes,
+    backslashes and line breaks are escaped all the same."""
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\a ")
+    return f'"{escaped}"'

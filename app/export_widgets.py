@@ -28,6 +28,7 @@ from presentation.exports import (
     notes_sections,
     render,
     source_line,
+    stamp_of,
     subtitle_for_years,
     table_csv,
     table_xlsx,
@@ -84,7 +85,11 @@ class ChartFiles:
     def xlsx(self) -> bytes:
         made = made_line(self.version, self.lang)
         return table_xlsx(
-            self.export_table(), self.lang, notes=notes_sections(self.lang), made=made
+            self.export_table(),
+            self.lang,
+            notes=notes_sections(self.lang),
+            made=made,
+            stamp=stamp_of(self.version),
         )
 
     def csv(self, semicolon: bool = False) -> bytes:
@@ -172,9 +177,10 @@ def _briefing_files(
 def briefing_files(
     years: Sequence[int], chart_keys: Sequence[str], table_keys: Sequence[str]
 ) -> tuple[bytes, bytes]:
-    """DOCX and PDF bytes of the briefing for this selection, cached per warehouse version."""
+    """DOCX and PDF bytes of the briefing for this selection, cached per warehouse version and
+    release shown (web.release_id: the figures of ?publicatie=ID, with its name and date)."""
     return _briefing_files(
-        f"{warehouse.version_token(web.db_path())}-{web.lang()}",
+        f"{warehouse.version_token(web.db_path())}-{web.release_id()}-{web.lang()}",
         tuple(years),
         tuple(chart_keys),
         tuple(table_keys),

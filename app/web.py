@@ -14,16 +14,17 @@ import streamlit as st
 
 from access.roles import known_departments
 from app import auth
+from base.formatting import format_date, format_number
 from base.texts import DEFAULT_LANGUAGE, LANGUAGES, text
 from etl import queries, warehouse
 from protection.rules import ProtectionRules
-from publication import derived, disclosure
+from publication import derived, disclosure, releases
 from publication.filters import TrendFilters
 from publication.protected import Publication
 
 if TYPE_CHECKING:
     from presentation.views import CoverageModel, OverviewModel, TrendsModel, UnderreportingModel
-    from publication.underreporting import RegisteredCases, SurveyInputs
+    from publication.underreporting import RegisteredCases
 
 LOG = logging.getLogger("meldingenmonitor")
 DEMO_DIR = Path(__file__).resolve().parent.parent / "data" / "demo"
@@ -108,8 +109,10 @@ def ensure_warehouse() -> None:
 # on every rerun (about 30 ms, bench/README.md).
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _figures(source: Source) -> derived.DerivedResults:
-    version, path, threshold, min_width = source
+    version, path, threshold, min_width, release = source
     del version  # part of the cache key only: a new warehouse file is a new version
+    if release:  # a release's own figures, exactly as released (publication.releases)
+        return releases.results(Path(path), release)
     rules = ProtectionRules(threshold=threshold, min_interval_width=min_width)
     with warehouse.reading(Path(path)) as connection:
         stored = derived.latest(connection, rules)  # passed the gate in the worker
@@ -129,7 +132,7 @@ class FiguresWithheld(Exception):
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _state(source: Source) -> derived.DerivationState:
-    version, path, threshold, min_width = source
+    version, path, threshold, min_width, _ = source
     del version
     rules = ProtectionRules(threshold=threshold, min_interval_width=min_width)
     with warehouse.reading(Path(path)) as connection:
@@ -148,20 +151,125 @@ def has_warehouse() -> bool:
     return db_path().exists()
 
 
-Source = tuple[str, str, int, float]
+Source = tuple[str, str, int, float, str]
+RELEASE_PARAM = "publicatie"
+
+
+def release_id() -> str:
+    """The release in the URL (?publicatie=2025-1), '' for the figures of now: a link in a
+    briefing opens exactly what was cited. Kept in the session (and put back in the URL) when
+    the user moves to another page, until 'show the current figures'."""
+    from_url = st.query_params.get(RELEASE_PARAM)
+    if from_url:
+        st.session_state[RELEASE_PARAM] = str(from_url)
+    chosen = str(st.session_state.get(RELEASE_PARAM) or "")
+    if chosen and not from_url:
+        st.query_params[RELEASE_PARAM] = chosen
+    return chosen
+
+
+ReleaseError = releases.ReleaseError
+
+
+def release_label(release: releases.Release) -> str:
+    return releases.describe(release, lang())
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _revisions(token: str, path: str, old: str, new: str, version: str) -> pd.DataFrame:
+    del token, version  # cache keys only: the releases journal and the warehouse file
+    return releases.revisions(
+        releases.snapshot(Path(path), old), releases.snapshot(Path(path), new)
+    )
+
+
+def revisions(old: str, new: str) -> pd.DataFrame:
+    """The revisions table between two releases, or a release and 'nu' (the figures of now)."""
+    path = db_path()
+    journal = releases.folder(path) / releases.JOURNAL
+    token = str(journal.stat().st_mtime_ns) if journal.exists() else "none"
+    return _revisions(token, str(path), old, new, warehouse.version_token(path))
+
+
+def revisions_csv(old: str, new: str) -> bytes:
+    return releases.revisions_csv(revisions(old, new))
+
+
+def create_release(name: str, date, wanted_id: str | None) -> str:
+    """An administrator's release of the figures of now; its label (ReleaseError if refused)."""
+    principal = auth.current_principal()
+    if not principal.is_administrator:
+        raise ReleaseError("release.error.not_allowed")
+    made = releases.create(
+        db_path(), name, date=date, release_id=wanted_id, created_by=principal.identity
+    )
+    return release_label(made)
+
+
+def withdraw_release(release: str, reason: str) -> None:
+    principal = auth.current_principal()
+    if not principal.is_administrator:
+        raise ReleaseError("release.error.not_allowed")
+    releases.withdraw(db_path(), release, reason, by=principal.identity)
+
+
+def show_current_figures() -> None:
+    """Leave the release: the figures of now (provisional)."""
+    st.session_state.pop(RELEASE_PARAM, None)
+    st.query_params.pop(RELEASE_PARAM, None)
 
 
 def source() -> Source:
-    """What every figure depends on: the warehouse file's version and path and the protection
-    rules. Part of every cache key below, so a new load (or other rules) gives new figures."""
+    """What every figure depends on: the warehouse file's version and path, the protection
+    rules and the release shown ('' for now). Part of every cache key below, so a new load (or
+    other rules, or another release) gives new figures."""
     rules = ProtectionRules()
     path = db_path()
-    return warehouse.version_token(path), str(path), rules.threshold, rules.min_interval_width
+    return (
+        warehouse.version_token(path),
+        str(path),
+        rules.threshold,
+        rules.min_interval_width,
+        release_id(),
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _release(source: Source) -> releases.Release | None:
+    if not source[4]:
+        return None
+    return releases.get(Path(source[1]), source[4])
+
+
+def shown_release() -> releases.Release | None:
+    """The release the page shows (None: the figures of now, provisional); an unknown or damaged
+    release in the URL stops the page with the reason."""
+    try:
+        return _release(source())
+    except releases.ReleaseError as error:
+        st.error(error.message(lang()), icon=":material/error:")
+        st.stop()
+        raise  # st.stop() ends the script run; this line is never reached
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _releases(version: str, path: str) -> list[releases.Release]:
+    del version  # cache key only (a release is written beside the warehouse: see list_releases)
+    return releases.list_releases(Path(path))
+
+
+def release_list() -> list[releases.Release]:
+    """Every release, oldest first (read again after create and withdraw: clear_releases)."""
+    path = db_path()
+    journal = releases.folder(path) / releases.JOURNAL
+    token = str(journal.stat().st_mtime_ns) if journal.exists() else "none"
+    return _releases(token, str(path))
 
 
 def figures() -> derived.DerivedResults:
     """The figures of the data version shown; stops the page with a notice when the disclosure
     audit refused them (the reason is logged and shown to administrators)."""
+    shown_release()  # an unknown release in the URL stops the page here
     try:
         with st.spinner(t("app.protecting")):
             return _figures(source())
@@ -203,6 +311,8 @@ def derivation_state() -> derived.DerivationState:
 # cache_resource: read on every page and for every chart's downloads; a DataVersion is immutable.
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _data_version(source: Source) -> queries.DataVersion:
+    if source[4]:  # a release: its data version with its name and date (releases.CitedVersion)
+        return releases.get(Path(source[1]), source[4]).cited()
     with warehouse.reading(Path(source[1])) as connection:
         return queries.data_version(connection, up_to_sequence=_figures(source).data_version)
 
@@ -297,21 +407,17 @@ def registered_cases() -> dict[int, RegisteredCases]:
     return _registered(source())
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _underreporting(
-    source: Source, language: str, year: int, inputs: SurveyInputs
-) -> UnderreportingModel:
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _underreporting(source: Source, language: str) -> UnderreportingModel:
     from presentation.views import build_underreporting
-    from publication.underreporting import default_inputs
 
-    return build_underreporting(
-        _registered(source), default_inputs(), _figures(source).mse, year, inputs, language
-    )
+    shown = _figures(source)
+    return build_underreporting(_registered(source), shown.publication, shown.mse, language)
 
 
-def underreporting(year: int, inputs: SurveyInputs) -> UnderreportingModel:
-    """The under-reporting page for these survey inputs of `year`."""
-    return _underreporting(source(), lang(), year, inputs)
+def underreporting() -> UnderreportingModel:
+    """The under-reporting page: the survey comparison and the capture-recapture estimate."""
+    return _underreporting(source(), lang())
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -352,15 +458,44 @@ def guarded() -> Iterator[None]:
 def data_banner() -> None:
     """Synthetic-data warning, the data version, and whether newer figures are being prepared."""
     version = data_version()
+    release_banner()
     if version.synthetic:
         st.warning(t("app.synthetic_banner"), icon=":material/science:")
-    st.caption(t("app.data_version", version=version.label()))
+    if version.latest_submission_id is not None:
+        st.caption(
+            t(
+                "app.data_version",
+                count=format_number(version.submissions_in_force, lang=lang()),
+                latest=version.latest_submission_id,
+                date=format_date(version.latest_load, lang()),
+            )
+        )
     pending_notice()
+
+
+def release_banner() -> None:
+    """Which figures these are: a release (name, date; withdrawn with its reason), or the
+    figures of now, provisional until a release covers them."""
+    shown = shown_release()
+    if shown is None:
+        st.caption(t("release.page.provisional"))
+        return
+    label = releases.describe(shown, lang())
+    if shown.status == releases.WITHDRAWN:
+        st.warning(
+            t("release.page.withdrawn_banner", label=label, reason=shown.withdrawn_reason or ""),
+            icon=":material/block:",
+        )
+    else:
+        st.info(t("release.page.banner", label=label), icon=":material/verified:")
+    st.button(t("release.page.to_now"), on_click=show_current_figures, key="release_to_now")
 
 
 def pending_notice() -> None:
     """Newer deliveries whose figures are still being computed: say so (everyone), and a failed
     computation with its error (administrators only: the error may name internals)."""
+    if release_id():
+        return  # a release is what it is; newer data do not concern it
     state = derivation_state()
     shown = figures().data_version
     if state.data_version <= shown:

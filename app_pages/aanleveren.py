@@ -58,7 +58,10 @@ def show_review(review: Review) -> None:
                 )
             )
             st.markdown(
-                "\n".join(f"- {components.literal(p.shown().message(lang))}" for p in file.problems)
+                "\n".join(
+                    f"- {components.literal(line)}"
+                    for line in tables.problem_lines(file.problems, lang)
+                )
             )
             st.download_button(
                 tx("upload.error_report"),
@@ -226,6 +229,7 @@ def main() -> None:
         show_result(state["upload_result"])
 
     st.subheader(tx("upload.new_heading"))
+    components.file_uploader_in_language(lang)
     chosen = st.file_uploader(
         tx("upload.files_label"),
         type=["csv", "txt", "xlsx"],

@@ -20,9 +20,13 @@ with web.guarded():
     web.data_banner()
     st.subheader(t("coverage.per_year_heading"))
     components.dataframe(model.summary, width="stretch")
+    st.caption(t("coverage.summary_caption"))
     st.subheader(t("coverage.matrix_heading"))
     st.markdown(t("coverage.legend"))
-    components.dataframe(model.matrix, width="stretch", height=560)
+    # Every row visible without scrolling inside the table: 35 px per row plus the header.
+    components.dataframe(
+        model.matrix, width="stretch", hide_index=True, height=35 * (len(model.matrix) + 1) + 3
+    )
     st.subheader(t("coverage.history_heading"))
     st.markdown(t("coverage.history_intro"))
     components.dataframe(model.history, width="stretch", hide_index=True)

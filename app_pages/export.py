@@ -39,6 +39,7 @@ with web.guarded():
             default=list(chart_keys),
             format_func=lambda key: chart_title(key, lang),
             key=keys[2],
+            select_all=False,  # Streamlit's bulk option is English only
         )
         tables = st.multiselect(
             t("export.tables"),
@@ -46,6 +47,7 @@ with web.guarded():
             default=list(table_keys),
             format_func=lambda key: table_title(key, lang),
             key=keys[3],
+            select_all=False,  # Streamlit's bulk option is English only
         )
         submitted = st.form_submit_button(
             t("export.build"), type="primary", icon=":material/description:"

@@ -11,3 +11,6 @@ with web.guarded():
     for heading, body in web.about():
         st.subheader(heading)
         st.markdown(body)
+    # The revisions policy (docs/releases.md): releases never change, other figures are provisional.
+    st.subheader(t("release.policy_heading"))
+    st.markdown(t("release.policy"))

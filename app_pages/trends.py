@@ -3,7 +3,7 @@
 import streamlit as st
 
 from app import components, web
-from presentation.views import item_label
+from presentation.views import RATE_BREAKDOWNS, item_label
 from publication import measures
 from publication.filters import SCALES, TrendFilters, filters_to_params, parse_filters
 from publication.measures import DISCRIMINATION
@@ -62,6 +62,7 @@ with web.guarded():
             format_func=lambda i: item_label(breakdown, i, lang),
             placeholder=t("trends.items_all"),
             disabled=not options,
+            select_all=False,  # Streamlit's bulk option is English only
         )
         left2, middle2, right2 = st.columns([1, 1, 3])
         year_from = left2.selectbox(t("trends.year_from"), years, key="trends_year_from")
@@ -69,13 +70,21 @@ with web.guarded():
         if st.session_state["trends_year_to"] not in later_years:
             st.session_state["trends_year_to"] = later_years[-1]
         year_to = middle2.selectbox(t("trends.year_to"), later_years, key="trends_year_to")
+        # Only the total and the ministries have a denominator: elsewhere the radio stays on
+        # counts and says why, rather than promising a rate the chart cannot show.
+        rate_possible = breakdown in RATE_BREAKDOWNS
+        if not rate_possible:
+            st.session_state["trends_scale"] = "aantal"
         scale = right2.radio(
             t("trends.scale"),
             SCALES,
             key="trends_scale",
             format_func=lambda s: t(f"scale.{s}"),
             horizontal=True,
+            disabled=not rate_possible,
         )
+        if not rate_possible:
+            right2.caption(t("trends.scale_unavailable"))
         st.caption(t("trends.filters_note"))
 
     filters = TrendFilters(measure, breakdown, tuple(items), year_from, year_to, scale)
@@ -100,7 +109,14 @@ with web.guarded():
     )
     if model.events_caption:
         st.caption(model.events_caption)
-    st.subheader(t("trends.change_heading", year=year_to))
-    for label, sentence in model.changes:
-        st.markdown(f"- **{label}**: {sentence}")
+    if model.total_note:
+        st.caption(model.total_note)
+    if model.trend_tests:
+        st.subheader(model.trend_heading)
+        for label, sentence in model.trend_tests:
+            st.markdown(f"- **{label}**: {sentence}")
+    if model.changes:
+        st.subheader(model.change_heading)
+        for label, sentence in model.changes:
+            st.markdown(f"- **{label}**: {sentence}")
     st.caption(t("trends.method_note"))

@@ -138,6 +138,13 @@ class Survey:
     population_size: int | None
     kind: str
     source: str
+    # How the survey can be matched to the register (publication.survey_comparison):
+    # subject 'racism', 'discrimination' or 'reporting' (a share of victims who reported, not a
+    # prevalence); period 'past_12_months', 'calendar_year', 'ever' or '' (not stated);
+    # response_rate: respondents / invited, None when the source does not give it.
+    subject: str = ""
+    period: str = ""
+    response_rate: float | None = None
 
 
 @cache
@@ -153,6 +160,9 @@ def surveys() -> tuple[Survey, ...]:
             population_size=int(row["population_size"]) if row["population_size"] else None,
             kind=row["kind"],
             source=row["source"],
+            subject=row["subject"],
+            period=row["period"],
+            response_rate=float(row["response_rate"]) if row["response_rate"] else None,
         )
         for row in _read_rows("surveys.csv")
     )

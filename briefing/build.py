@@ -20,10 +20,12 @@ from briefing.content import (
 )
 from briefing.document import build_briefing, pdf_renderer, to_docx, to_pdf
 from presentation.exports import (
+    edition_line,
     file_stem,
     made_line,
     notes_sections,
     render,
+    stamp_of,
     table_csv,
     table_xlsx,
 )
@@ -39,7 +41,8 @@ def build_standard_set(
     """Write figures/*.png|svg, tables/*.xlsx|csv (comma and Dutch semicolon), briefing.docx|pdf
     and manifest.json (every file with its sha256) into `out`; return the manifest."""
     started = time.monotonic()
-    today = today or dt.date.today()
+    # A release's files carry its date, not today's: the same release gives the same files.
+    today = today or getattr(data.version, "release_date", None) or dt.date.today()
     date = today.strftime("%d-%m-%Y")
     out.mkdir(parents=True, exist_ok=True)
     (out / "figuren").mkdir(exist_ok=True)
@@ -75,7 +78,12 @@ def build_standard_set(
     for key in table_keys:
         table = build_table(data, key, years, lang)
         stem = f"tabellen/{file_stem(key)}"
-        write(f"{stem}.xlsx", table_xlsx(table, lang, notes=notes, made=made), "xlsx", table.title)
+        write(
+            f"{stem}.xlsx",
+            table_xlsx(table, lang, notes=notes, made=made, stamp=stamp_of(data.version)),
+            "xlsx",
+            table.title,
+        )
         write(f"{stem}.csv", table_csv(table), "csv", table.title)
         write(f"{stem}_puntkomma.csv", table_csv(table, semicolon=True), "csv", table.title)
     # all keys: the briefing leaves out the same ones and says which (chart_keys would hide that)
@@ -90,6 +98,8 @@ def build_standard_set(
         "language": lang,
         "years": [int(y) for y in years],
         "data_version": data.version.label(),
+        "release": getattr(data.version, "release_id", None),
+        "edition": edition_line(data.version, lang),
         "synthetic": bool(data.version.synthetic),
         "protection": {
             "threshold": data.publication.rules.threshold,

@@ -1,4 +1,4 @@
-"""`python -m briefing build --out DIR [--year YEAR] [--lang nl|en] [--db PATH]`."""
+"""`python -m briefing build --out DIR [--year YEAR] [--lang nl|en] [--db PATH] [--release ID]`."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 from base.texts import LANGUAGES, language_from_environment, text
 from etl import warehouse
 from presentation.exports import stop_export_server
+from publication import releases
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -22,6 +23,12 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, required=True, help="folder to write into")
     build.add_argument("--year", type=int, default=None, help="last year (default: newest)")
     build.add_argument("--lang", choices=LANGUAGES, default=language_from_environment())
+    build.add_argument(
+        "--release",
+        default=None,
+        help="the figures of this release, with its name and date (python -m publication "
+        "release list); default: the figures shown now, marked provisional",
+    )
     build.add_argument(
         "--db",
         type=Path,
@@ -42,7 +49,11 @@ def main(argv: list[str] | None = None) -> int:
     if not Path(db).exists():
         print(text("export.cli_no_data", args.lang, db=db), file=sys.stderr)
         return 1
-    data = load_data(Path(db))
+    try:
+        data = load_data(Path(db), args.release)
+    except releases.ReleaseError as error:
+        print(error.message(args.lang), file=sys.stderr)
+        return 1
     years = list(data.publication.years)
     if not years:
         print(text("export.cli_no_data", args.lang, db=db), file=sys.stderr)

@@ -30,7 +30,7 @@ from presentation.exports import (
 from presentation.views import build_trends, change_sentence, item_label, labels_for, series_summary
 from protection.rules import ProtectionRules
 from protection.tables import TOTAL
-from publication import derived, measures, trends
+from publication import derived, measures, releases, trends
 from publication.filters import TrendFilters
 from publication.measures import ALL_REPORTS, DISCRIMINATION, table_name
 from publication.protected import Publication
@@ -51,10 +51,19 @@ class BriefingData:
         return trends.incomplete_years(self.coverage)
 
 
-def load_data(db_path: Path | None = None) -> BriefingData:
+def load_data(db_path: Path | None = None, release_id: str | None = None) -> BriefingData:
     """Read the warehouse once (etl.warehouse.reading): the figures of the data version the pages
     show, i.e. the newest whose derived results are complete (publication.derived; computed here
-    when none are stored), so that a briefing never mixes two versions."""
+    when none are stored), so that a briefing never mixes two versions; they are provisional.
+
+    release_id: the figures of that release instead (publication.releases), exactly as they were
+    released, and its name and date on every file (raises releases.ReleaseError when unknown).
+    """
+    if release_id is not None:
+        path = Path(db_path or warehouse.default_db_path())
+        release = releases.get(path, release_id)
+        frozen = releases.results(path, release_id)
+        return BriefingData(frozen.publication, frozen.coverage, frozen.fte, release.cited())
     with warehouse.reading(db_path) as connection:
         rules = ProtectionRules()
         shown = derived.latest(connection, rules) or derived.compute(connection, rules)

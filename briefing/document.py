@@ -37,6 +37,7 @@ from briefing.content import (
 from presentation.exports import (
     Amount,
     ExportTable,
+    edition_line,
     render,
     subtitle_for_years,
     symbols_note,
@@ -84,7 +85,7 @@ def build_briefing(
 ) -> Briefing:
     """Build the model: figures rendered as PNG (2x) for the document, tables typed."""
     years = sorted(years)
-    today = today or dt.date.today()
+    today = today or getattr(data.version, "release_date", None) or dt.date.today()
     date = today.strftime("%d-%m-%Y")
     rules = ProtectionRules()
     version = data.version.label()
@@ -119,7 +120,8 @@ def build_briefing(
         lang=lang,
         title=text("export.briefing_title", lang),
         subtitle=text("export.briefing_subtitle", lang, period=period),
-        made=text("export.briefing_made", lang, date=date, version=version),
+        made=f"{text('export.briefing_made', lang, date=date, version=version)} "
+        f"{edition_line(data.version, lang)}",
         intro=" ".join(
             part
             for part in (

@@ -63,11 +63,15 @@ class Problem:
             return text("where.line", lang, file=self.file, line=self.line)
         return text("where.file", lang, file=self.file)
 
-    def message(self, lang: str = "nl") -> str:
+    def what(self, lang: str = "nl") -> str:
+        """What is wrong and what to do, without where."""
         params = dict(self.params)
         if "kind" in params:
             params["kind"] = text(f"pii.{params['kind']}", lang)
-        return f"{self.location(lang)}: {text(self.code, lang, **params)}"
+        return text(self.code, lang, **params)
+
+    def message(self, lang: str = "nl") -> str:
+        return f"{self.location(lang)}: {self.what(lang)}"
 
     def shown(self) -> Problem:
         """The problem as a page or a report shows it: its file name capped (short_file_name)."""

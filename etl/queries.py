@@ -22,30 +22,54 @@ CELL_DIMENSIONS = (
 NOT_FILLED_IN = "niet_ingevuld"
 
 
-def finest_cells(connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+_CELL_COLUMNS_SQL = """
+    SELECT
+        r.year,
+        r.department,
+        r.channel,
+        coalesce(r.category, ?) AS category,
+        r.concerns_discrimination AS concerns,
+        coalesce(r.ground, ?) AS ground,
+        coalesce(r.outcome, ?) AS outcome,
+        sum(r.count)::BIGINT AS count
+"""
+_CURRENT_CELLS = _CELL_COLUMNS_SQL + "FROM v_reports AS r GROUP BY ALL"
+# The reports of the submissions in force at a data version: loaded by then, and not yet
+# replaced then (the history keeps the reports of replaced submissions).
+_CELLS_AT_VERSION = (
+    _CELL_COLUMNS_SQL
+    + """
+    FROM report AS r
+    JOIN submission_scope AS sc
+        ON sc.submission_id = r.submission_id AND sc.department = r.department
+        AND sc.year = r.year AND sc.channel = r.channel AND sc.file_kind = 'meldingen'
+    JOIN submission AS s ON s.submission_id = r.submission_id
+    LEFT JOIN submission AS n ON n.submission_id = sc.superseded_by
+    WHERE s.sequence_number <= ? AND (n.submission_id IS NULL OR n.sequence_number > ?)
+    GROUP BY ALL
+    """
+)
+
+
+def finest_cells(
+    connection: duckdb.DuckDBPyConnection, up_to_sequence: int | None = None
+) -> pd.DataFrame:
     """Current reports summed per year x comparable ministry group x channel x category x
     concerns x ground x outcome: the finest cells every published number is a sum of.
 
     Missing ground, outcome or category (zero rows have none) become 'niet_ingevuld'. Departments
     are mapped to their comparable group across the 2024 reorganisation (EZ and KGG count with EZK,
     LVVN with LNV) so that series run from 2018 to now.
+
+    up_to_sequence: the cells as they stood at that data version (latest_sequence then): the
+    reports of the submissions in force then (the history keeps replaced ones), for the audit
+    of differences between versions (publication.version_audit).
     """
-    cells = connection.execute(
-        """
-        SELECT
-            year,
-            department,
-            channel,
-            coalesce(category, ?) AS category,
-            concerns_discrimination AS concerns,
-            coalesce(ground, ?) AS ground,
-            coalesce(outcome, ?) AS outcome,
-            sum(count)::BIGINT AS count
-        FROM v_reports
-        GROUP BY ALL
-        """,
-        [NOT_FILLED_IN, NOT_FILLED_IN, NOT_FILLED_IN],
-    ).df()
+    if up_to_sequence is None:
+        query, parameters = _CURRENT_CELLS, []
+    else:
+        query, parameters = _CELLS_AT_VERSION, [int(up_to_sequence)] * 2
+    cells = connection.execute(query, [NOT_FILLED_IN] * 3 + parameters).df()
     cells["department_group"] = cells["department"].map(comparable_group)
     grouped = cells.groupby(list(CELL_DIMENSIONS), as_index=False)["count"].sum()
     grouped["year"] = grouped["year"].astype(int)
@@ -94,7 +118,9 @@ def submission_history(
                 ORDER BY h.department || ' ' || h.year) AS covers,
             string_agg(DISTINCT r.submission_id, ', ' ORDER BY r.submission_id) AS replaced_by,
             bool_and(r.submission_id IS NULL) AS fully_in_force,
-            any_value(h.synthetic) AS synthetic
+            any_value(h.synthetic) AS synthetic,
+            any_value(h.sequence_number) AS sequence_number,
+            any_value(h.note) AS note
         FROM v_submission_history AS h
         LEFT JOIN submission AS r
             ON r.submission_id = h.superseded_by AND r.sequence_number <= ?
@@ -224,6 +250,24 @@ def capture_histories(
         records.append(record)
     frame = pd.DataFrame(records, columns=["year", *channels, "count"])
     return frame.groupby(["year", *channels], as_index=False)["count"].sum()
+
+
+def link_keys_by_year(
+    connection: duckdb.DuckDBPyConnection, channels: tuple[str, ...]
+) -> pd.DataFrame:
+    """Per year: registrations of discrimination in these channels, and how many carry no link
+    key (capture_histories counts those as seen in one channel only)."""
+    return connection.execute(
+        """
+        SELECT year, sum(count)::BIGINT AS registrations,
+            coalesce(sum(count) FILTER (WHERE link_key IS NULL), 0)::BIGINT AS without_key
+        FROM v_reports
+        WHERE concerns_discrimination IN ('ja', 'deels') AND list_contains(?::VARCHAR[], channel)
+        GROUP BY year
+        ORDER BY year
+        """,
+        [list(channels)],
+    ).df()
 
 
 # --- delivery (the upload page): preview, a department's history and audit trail ---------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from base.formatting import format_number, format_percentage
 from base.reference import Event
 from base.texts import text
 from base.theme import categorical_colours, colour, template
+from protection.rules import ProtectionRules
 from protection.tables import TOTAL
 
 
@@ -29,17 +31,90 @@ def _layout(figure: go.Figure, title: str, y_title: str, lang: str) -> go.Figure
     return figure
 
 
+def _spoken_list(items: Sequence[str], lang: str) -> str:
+    """'a', 'a en b', 'a, b en c' (English: 'and')."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {text('chart.list_and', lang)} {items[-1]}"
+
+
+def hidden_parts(
+    long: pd.DataFrame,
+    labels: Mapping[str, str],
+    items: Sequence[str],
+    lang: str = "nl",
+    rules: ProtectionRules | None = None,
+) -> dict[int, str]:
+    """Per year with hidden items, what the grey segment holds: 'Meldpunt en Klachtencommissie
+    (elk <5)', 'Integriteitscoördinator (x: 5 of meer)'. Only what the symbols already say ('<5'
+    is 1..4, the secondary symbol 5 or more), so it reveals nothing the table does not."""
+    rules = rules or ProtectionRules()
+    parts: dict[int, str] = {}
+    status = long[long["item"].isin(list(items))]
+    for year, rows in status.groupby("year", sort=True):
+        by_item = dict(zip(rows["item"], rows["status"], strict=True))
+        small = [labels.get(i, i) for i in items if str(by_item.get(i)) == "primary"]
+        large = [labels.get(i, i) for i in items if str(by_item.get(i)) == "secondary"]
+        values = {"threshold": rules.threshold, "symbol": rules.secondary_text}
+        phrases = []
+        if small:  # '(<5)' for one item, '(elk <5)' for several
+            named = _spoken_list(small, lang)
+            phrases.append(
+                text("chart.hidden_small_one", lang, items=named, **values)
+                if len(small) == 1
+                else text("chart.hidden_small", lang, items=named, **values)
+            )
+        if large:  # '(x: 5 of meer)', '(x: elk 5 of meer)'
+            named = _spoken_list(large, lang)
+            phrases.append(
+                text("chart.hidden_large_one", lang, items=named, **values)
+                if len(large) == 1
+                else text("chart.hidden_large", lang, items=named, **values)
+            )
+        if phrases:
+            parts[int(year)] = "; ".join(phrases)
+    return parts
+
+
+def hidden_parts_note(
+    long: pd.DataFrame,
+    labels: Mapping[str, str],
+    items: Sequence[str],
+    lang: str = "nl",
+    rules: ProtectionRules | None = None,
+) -> str | None:
+    """One sentence for the table beside a stacked chart: what its grey segment holds, years with
+    the same content together ('2018–2020: ...; 2021: ...'); None when nothing is hidden."""
+    parts = hidden_parts(long, labels, items, lang, rules)
+    if not parts:
+        return None
+    runs: list[tuple[int, int, str]] = []
+    for year, part in sorted(parts.items()):
+        if runs and runs[-1][2] == part and runs[-1][1] == year - 1:
+            runs[-1] = (runs[-1][0], year, part)
+        else:
+            runs.append((year, year, part))
+    spans = [
+        f"{first}: {part}" if first == last else f"{first}–{last}: {part}"
+        for first, last, part in runs
+    ]
+    return text("chart.hidden_segment_note", lang, parts="; ".join(spans))
+
+
 def stacked_bars(
     long: pd.DataFrame,
     labels: Mapping[str, str],
     title: str,
     lang: str = "nl",
     order: Sequence[str] | None = None,
+    rules: ProtectionRules | None = None,
 ) -> go.Figure:
     """Bars per year stacked by item; hidden cells go into one grey 'not shown' segment.
 
     The grey segment is the shown year total minus the shown items: a sum of hidden cells that the
     table's totals already reveal, never one hidden cell on its own (protection guarantees that).
+    Its legend names the items it holds in some year, its hover per year which ones and what their
+    symbols say (hidden_parts), so that no series seems to stop where it is only hidden.
     """
     figure = go.Figure()
     items = [i for i in (order or list(dict.fromkeys(long["item"]))) if i != TOTAL]
@@ -69,15 +144,32 @@ def stacked_bars(
         )
     remainder = (totals - shown_sum).astype("Float64")
     if (remainder.fillna(0) > 0).any():
+        parts = hidden_parts(long, labels, items, lang, rules)
+        hidden_items = set(long.loc[long["status"].astype(str) != "published", "item"])
+        in_segment = [labels.get(i, i) for i in items if i in hidden_items]
+        hover = [
+            text(
+                "chart.hidden_segment_year",
+                lang,
+                year=year,
+                parts=parts[int(year)],
+                count=format_number(int(v), lang=lang),
+            )
+            if int(year) in parts and not pd.isna(v) and v > 0
+            else text("chart.hidden_segment_hover", lang)
+            for year, v in remainder.items()
+        ]
         figure.add_bar(
             x=list(remainder.index),
             y=[None if pd.isna(v) or v <= 0 else float(v) for v in remainder],
-            name=text("chart.hidden_segment", lang),
+            name=text("chart.hidden_segment_named", lang, items=_spoken_list(in_segment, lang))
+            if in_segment
+            else text("chart.hidden_segment", lang),
             marker={
                 "color": colour("grijs-3"),
                 "pattern": {"shape": "/", "fgcolor": colour("grijs-6")},
             },
-            hovertext=[text("chart.hidden_segment_hover", lang)] * len(remainder),
+            hovertext=hover,
             hoverinfo="text",
         )
     figure.update_layout(barmode="stack")
@@ -85,29 +177,46 @@ def stacked_bars(
 
 
 def _event_x(date: dt.date) -> float:
-    return date.year + (date.timetuple().tm_yday - 1) / 365.0
+    """Where a date falls on an axis whose point at x = year stands for that whole year: the
+    year runs from year - 0.5 to year + 0.5 (1 January 2025 lies between the 2024 and 2025
+    points, not on the 2025 point)."""
+    days = 366 if calendar.isleap(date.year) else 365
+    return date.year - 0.5 + (date.timetuple().tm_yday - 1) / days
+
+
+def event_number(index: int) -> str:
+    """The marker of the index-th event in a chart and in its caption: ①, ②, ... (1-based)."""
+    return chr(0x2460 + index) if 0 <= index < 20 else str(index + 1)
+
+
+def shown_events(events: Sequence[Event], years: Sequence[int]) -> list[Event]:
+    """The events that fall within the shown years (the chart marks them, the caption names them)."""
+    if not years:
+        return []
+    return [e for e in events if min(years) - 0.5 <= _event_x(e.date) <= max(years) + 0.5]
 
 
 def add_event_markers(
     figure: go.Figure, events: Sequence[Event], years: Sequence[int], lang: str
 ) -> None:
-    """Dashed vertical lines for dated events within the shown years (series breaks, new channels)."""
-    if not years:
-        return
-    for number, event in enumerate(events):
+    """Dashed vertical lines for dated events within the shown years (series breaks, new channels),
+    each numbered at the top (event_number); the caption under the chart names them in the page's
+    language and the hover shows the name. Names in the chart itself would overlap one another and
+    the lines at this width."""
+    for number, event in enumerate(shown_events(events, years)):
         x = _event_x(event.date)
-        if not (min(years) - 0.5 <= x <= max(years) + 0.5):
-            continue
-        figure.add_vline(x=x, line={"dash": "dash", "color": colour("grijs-6"), "width": 1})
+        figure.add_vline(
+            x=x, line={"dash": "dash", "color": colour("grijs-6"), "width": 1}, layer="below"
+        )
         figure.add_annotation(
             x=x,
-            y=1.0 if number % 2 == 0 else 0.93,
+            y=1.0,
             yref="paper",
-            text=event.date.strftime("%d-%m-%Y"),
+            yanchor="bottom",
+            text=event_number(number),
             hovertext=event.label(lang),
             showarrow=False,
-            xanchor="left",
-            font={"size": 11, "color": colour("grijs-7")},
+            font={"size": 14, "color": colour("grijs-7")},
         )
 
 

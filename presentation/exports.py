@@ -14,11 +14,13 @@ Texts: every text comes from the product's translation table (base.texts, keys '
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 import textwrap
 import threading
 import warnings
+import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -29,6 +31,7 @@ from base.formatting import format_number
 from base.reference import events
 from base.texts import text
 from base.theme import colour, template
+from presentation.labels import missing_deliveries_text
 from protection.rules import ProtectionRules
 from protection.tables import TOTAL
 
@@ -206,11 +209,13 @@ def table_xlsx(
     *,
     notes: Sequence[tuple[str, str]] = (),
     made: str = "",
+    stamp: dt.datetime | None = None,
 ) -> bytes:
     """One sheet with the table (typed cells, no formulas) and a notes sheet.
 
     notes: (heading, markdown) sections for the notes sheet (sources, definitions, the protection
-    rule); made: a 'made on ... data version ...' line.
+    rule); made: a 'made on ... data version ...' line. stamp: the time written into the file
+    (stamp_of: a release's date), so that the same release gives the same bytes.
     """
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -297,7 +302,7 @@ def table_xlsx(
     notes_sheet.column_dimensions["A"].width = 120
     out = io.BytesIO()
     workbook.save(out)
-    return out.getvalue()
+    return out.getvalue() if stamp is None else _reproducible(out.getvalue(), stamp)
 
 
 _TOTAL_LABELS = {"Totaal", "Total"}
@@ -315,14 +320,60 @@ def notes_sections(lang: str = "nl") -> list[tuple[str, str]]:
 
 
 def made_line(version, lang: str = "nl", date: str | None = None) -> str:
+    """'Made on ... data version ...' and what the figures are (edition_line). A release's
+    files say its date, not today's: the same release gives the same bytes on any day."""
     import datetime as dt
 
+    released = getattr(version, "release_date", None)
+    if date is None:
+        date = (released or dt.date.today()).strftime("%d-%m-%Y")
+    made = text("export.notes_made", lang, date=date, version=version.label())
+    return f"{made} {edition_line(version, lang)}"
+
+
+def edition_line(version, lang: str = "nl") -> str:
+    """Which release the figures are ('Publicatie Jaarrapportage 2025 (2025-1), vastgesteld
+    31-03-2026.'), or that they are provisional: not (yet) covered by a release. version: a
+    publication.releases.CitedVersion, or a plain data version (provisional)."""
+    release_id = getattr(version, "release_id", None)
+    if release_id is None:
+        return text("release.export_provisional", lang)
+    key = "release.export_withdrawn" if getattr(version, "withdrawn", False) else "release.export"
     return text(
-        "export.notes_made",
+        key,
         lang,
-        date=date or dt.date.today().strftime("%d-%m-%Y"),
-        version=version.label(),
+        name=version.release_name,
+        release=release_id,
+        date=version.release_date.strftime("%d-%m-%Y"),
     )
+
+
+def stamp_of(version) -> dt.datetime | None:
+    """The time written into an XLSX of a release (its date), None for provisional figures."""
+    released = getattr(version, "release_date", None)
+    return None if released is None else dt.datetime.combine(released, dt.time())
+
+
+def _reproducible(content: bytes, stamp: dt.datetime) -> bytes:
+    """An XLSX whose bytes depend only on its content: the zip entries' times and the document
+    properties' created/modified (openpyxl writes the time of saving) set to `stamp`."""
+    moment = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
+    source = zipfile.ZipFile(io.BytesIO(content))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                data = re.sub(
+                    rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)",
+                    rb"\g<1>" + moment.encode() + rb"\g<2>",
+                    data,
+                )
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp.timetuple()[:6])
+            entry.compress_type = info.compress_type
+            entry.external_attr = info.external_attr
+            target.writestr(entry, data)
+    return out.getvalue()
 
 
 def symbols_note(lang: str) -> str:
@@ -344,7 +395,7 @@ def source_line(version, lang: str = "nl") -> str:
     line = text("export.source", lang, version=version.label())
     if getattr(version, "synthetic", False):
         line += " " + text("export.source_synthetic", lang)
-    return line
+    return f"{line} {edition_line(version, lang)}"
 
 
 SERIES_BREAK_KINDS = ("organisation", "channel", "method")
@@ -365,7 +416,9 @@ def chart_footnotes(
             text(
                 "export.incomplete",
                 lang,
-                gaps="; ".join(f"{y}: {', '.join(g)}" for y, g in sorted(gaps.items())),
+                gaps="; ".join(
+                    f"{y}: {missing_deliveries_text(g, lang)}" for y, g in sorted(gaps.items())
+                ),
             )
         )
     if years:

@@ -1,24 +1,21 @@
-"""Presentation of the under-reporting page: survey and capture-recapture results as sentences,
-tables and the comparison chart (the numbers come from publication.underreporting)."""
+"""Presentation of the under-reporting page: capture-recapture results as sentences, tables and
+charts (the numbers come from publication.underreporting; the survey comparison is
+presentation.survey_comparison)."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import pandas as pd
+import plotly.graph_objects as go
 
 from base.formatting import format_number, format_percentage
 from base.texts import text
-from presentation import charts
+from base.theme import categorical_colours, colour, template
 from presentation.charts import ChartBlock
-from publication.mse_disclosure import WITHHELD_SMALL_OVERLAP, delta_decimals
-from publication.underreporting import (
-    MseResult,
-    RegisteredCases,
-    SurveyInputs,
-    SurveyResult,
-    reporting_rates,
-)
+from publication.mse_disclosure import INDEPENDENCE, WITHHELD_SMALL_OVERLAP, Dot
+from publication.underreporting import MseResult, RegisteredCases
 
 
 def _n(value: float | None, lang: str, decimals: int = 0) -> str:
@@ -27,9 +24,19 @@ def _n(value: float | None, lang: str, decimals: int = 0) -> str:
 
 
 def mse_number(value: float | None, result: MseResult, lang: str) -> str:
-    """A capture-recapture estimate or limit as the page shows it: at the rounding the inversion
-    check chose (publication.mse_disclosure), so that it cannot be traced back to a few cases."""
+    """A model's estimate or limit as the page shows it: at the rounding the inversion check
+    chose (publication.mse_disclosure), so that it cannot be traced back to a few cases."""
     return _n(result.displayed(value), lang)
+
+
+def _limit(value: float | None, lang: str) -> str:
+    if value is not None and math.isinf(value):
+        return text("under.mse_no_upper", lang)
+    return _n(value, lang)
+
+
+def _range(lower: float | None, upper: float | None, lang: str) -> str:
+    return f"{_limit(lower, lang)} – {_limit(upper, lang)}"
 
 
 def mse_withheld_text(result: MseResult, lang: str) -> str | None:
@@ -43,12 +50,54 @@ def mse_withheld_text(result: MseResult, lang: str) -> str | None:
 
 @dataclass(frozen=True)
 class MseSummary:
-    """What the page shows of capture-recapture above its models table: either a message (not
-    estimable, or withheld) or the three figures at the rounding the inversion check chose."""
+    """What the page shows of capture-recapture: either a message (not estimable, or withheld)
+    or, in this order, the label 'experimental statistics', one sentence in plain words, the
+    figures (label, value, caption), what the interval covers, how the numbers were rounded,
+    the share of registrations without a link key and what it does, the assumptions, and the
+    dot plot of every model beside the headline."""
 
     message: str | None
-    metrics: tuple[tuple[str, str, str | None], ...] = ()  # (label, value, caption)
+    label: str = ""
+    sentence: str = ""
+    metrics: tuple[tuple[str, str, str | None], ...] = ()
+    coverage: str = ""
     note: str | None = None
+    link_keys: str = ""
+    assumptions: tuple[str, ...] = ()
+    chart: ChartBlock | None = None
+
+
+def _period(result: MseResult) -> str:
+    years = result.years
+    return f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0]) if years else ""
+
+
+def mse_sentence(result: MseResult, lang: str) -> str:
+    """The plain-words sentence a policymaker can repeat: two significant figures at most; one
+    number only when the interval spans at most a factor of about 3, else the spread."""
+    estimate, lower, upper = result.headline_shown
+    values = dict(
+        period=_period(result),
+        seen=format_number(result.n_observed, lang=lang),
+        lower=_limit(lower, lang),
+        upper=_limit(upper, lang),
+    )
+    if estimate is None:
+        return text("under.mse_sentence_spread", lang, **values)
+    return text("under.mse_sentence_one", lang, estimate=_n(estimate, lang), **values)
+
+
+def mse_link_keys_text(result: MseResult, lang: str) -> str:
+    """The share of registrations without a link key, and which way it pushes the estimate."""
+    if not result.registrations:
+        return ""
+    if not result.without_key:
+        return text("under.mse_keys_all", lang)
+    effect = text("under.mse_keys_effect", lang)
+    if result.key_share is None:
+        return f"{text('under.mse_keys_few', lang)} {effect}"
+    share = format_percentage(result.key_share, 0, lang)
+    return f"{text('under.mse_keys_share', lang, share=share)} {effect}"
 
 
 def mse_summary(result: MseResult, lang: str) -> MseSummary:
@@ -57,27 +106,34 @@ def mse_summary(result: MseResult, lang: str) -> MseSummary:
     withheld = mse_withheld_text(result, lang)
     if withheld:
         return MseSummary(withheld)
-
-    def shown(value: float | None) -> str:
-        return mse_number(value, result, lang)
-
-    chosen, models = result.chosen, result.model_range
+    estimate, lower, upper = result.headline_shown
+    smallest, largest = result.spread_shown
+    interval = text(
+        "under.mse_interval", lang, lower=_limit(lower, lang), upper=_limit(upper, lang)
+    )
+    headline = (
+        (text("under.mse_estimate", lang), _n(estimate, lang), interval)
+        if estimate is not None
+        else (text("under.mse_estimate_spread", lang), _range(lower, upper, lang), None)
+    )
+    level = round(result.headline.level * 10)
     return MseSummary(
         None,
-        (
+        label=text("under.experimental", lang),
+        sentence=mse_sentence(result, lang),
+        metrics=(
             (text("under.mse_observed", lang), format_number(result.n_observed, lang=lang), None),
-            (
-                text("under.mse_estimate", lang),
-                shown(chosen.n_hat),
-                text("under.interval", lang, lower=shown(chosen.lower), upper=shown(chosen.upper)),
-            ),
-            (
-                text("under.mse_range", lang),
-                f"{shown(models.n_hat_min)} – {shown(models.n_hat_max)}",
-                None,
-            ),
+            headline,
+            (text("under.mse_spread", lang), _range(smallest, largest, lang), None),
         ),
-        mse_display_note(result, lang),
+        coverage=text("under.mse_coverage", lang, covered=level),
+        note=mse_display_note(result, lang),
+        link_keys=mse_link_keys_text(result, lang),
+        assumptions=tuple(
+            text(f"under.mse_assumption_{name}", lang)
+            for name in ("closed", "dependence", "matching")
+        ),
+        chart=models_chart(result, lang),
     )
 
 
@@ -89,154 +145,58 @@ def mse_display_note(result: MseResult, lang: str) -> str | None:
     if result.display_digits is not None:
         digits = text(f"under.significant_figures_{result.display_digits}", lang)
         notes.append(text("under.mse_rounded", lang, digits=digits))
-    if not result.aic_model_rows:
+    if result.display_grid:
+        notes.append(text("under.mse_grid", lang))
+    if not result.model_rows:
         notes.append(text("under.mse_range_only", lang))
     return " ".join(notes) or None
 
 
-def survey_metrics(result: SurveyResult, lang: str) -> list[tuple[str, str, str]]:
-    """(label, value, interval text) for the survey method's headline numbers."""
-
-    estimate = result.estimate
-    if estimate is None or not estimate.estimable:
-        return []
-
-    def interval(lower: float | None, upper: float | None, decimals: int = 0) -> str:
-        if lower is None or upper is None:
-            return text("under.no_interval", lang)
-        return text(
-            "under.interval", lang, lower=_n(lower, lang, decimals), upper=_n(upper, lang, decimals)
-        )
-
-    registered_key = (
-        "under.metric_registered_dedup"
-        if result.registered.deduplicated
-        else "under.metric_registered"
-    )
-    return [
-        (
-            text("under.metric_victims", lang),
-            _n(estimate.victims, lang),
-            interval(estimate.victims_lower, estimate.victims_upper),
-        ),
-        (text(registered_key, lang), _n(estimate.registered_reports, lang), ""),
-        (
-            text("under.metric_one_in", lang),
-            _n(estimate.one_in_x, lang) if estimate.one_in_x else "–",
-            interval(estimate.one_in_x_lower, estimate.one_in_x_upper),
-        ),
-        (
-            text("under.metric_dark", lang),
-            _n(estimate.dark_number, lang),
-            interval(estimate.dark_number_lower, estimate.dark_number_upper),
-        ),
-    ]
-
-
-def scenario_table(result: SurveyResult, lang: str) -> pd.DataFrame:
-
-    if result.band is None:
-        return pd.DataFrame()
-    sources = {rate_id: source for rate_id, _, source in reporting_rates()}
-    return pd.DataFrame(
-        {
-            text("under.scenario_rate", lang): [
-                format_percentage(s.reporting_rate, 0, lang) for s in result.band.scenarios
-            ],
-            text("under.scenario_victims", lang): [
-                _n(s.implied_victims, lang) for s in result.band.scenarios
-            ],
-            text("under.scenario_source", lang): [
-                sources.get(s.label, s.label) for s in result.band.scenarios
-            ],
-        }
-    )
-
-
-def assumptions_table(inputs: SurveyInputs, lang: str) -> pd.DataFrame:
-
-    rows = [
-        (
-            text("under.assumption_workforce", lang),
-            f"{_n(inputs.workforce_size, lang)} ({text(f'under.unit_{inputs.workforce_unit}', lang)})",
-            inputs.workforce_source,
-        ),
-        (
-            text("under.assumption_prevalence", lang),
-            format_percentage(inputs.prevalence, 1, lang),
-            inputs.prevalence_source,
-        ),
-        (
-            text("under.assumption_sample", lang),
-            _n(inputs.sample_size, lang),
-            inputs.prevalence_source,
-        ),
-        (
-            text("under.assumption_deff", lang),
-            _n(inputs.design_effect, lang, 2),
-            text("under.assumption_deff_source", lang),
-        ),
-        (
-            text("under.assumption_q", lang),
-            format_percentage(inputs.reporting_share, 1, lang)
-            if inputs.reporting_share is not None
-            else text("under.unknown", lang),
-            text("under.assumption_q_source", lang),
-        ),
-        (text("under.assumption_closed", lang), "", text("under.assumption_closed_source", lang)),
-        (
-            text("under.assumption_matching", lang),
-            "",
-            text("under.assumption_matching_source", lang),
-        ),
-    ]
-    return pd.DataFrame(
-        rows,
-        columns=[
-            text("under.assumption", lang),
-            text("under.value", lang),
-            text("under.source", lang),
-        ],
-    )
+def model_words(interactions: str, lang: str) -> str:
+    """A model in words: which channels it lets depend on each other ('IC:MP,MP:VP' ->
+    'samenhang integriteitscoördinator–meldpunt, meldpunt–vertrouwenspersoon')."""
+    if interactions == INDEPENDENCE:
+        return text("under.model_words_independence", lang)
+    names = {
+        "IC": text("under.list_IC", lang),
+        "MP": text("under.list_MP", lang),
+        "VP": text("under.list_VP", lang),
+        "KC": text("under.list_KC", lang),
+    }
+    pairs = [pair.split(":") for pair in interactions.split(",")]
+    joined = ", ".join(f"{names.get(a, a)}–{names.get(b, b)}" for a, b in pairs)
+    return text("under.model_words", lang, pairs=joined)
 
 
 def mse_models_table(result: MseResult, lang: str) -> pd.DataFrame:
-    """The models side by side, at the rounding the inversion check chose; the AIC range's own
-    rows only where they may be shown (else the page shows the range alone)."""
+    """The headline beside the two single models readers ask about (stepwise, independence),
+    in words, at the rounding the inversion check chose."""
     if not result.shown:
         return pd.DataFrame()
-
-    def n(value: float | None) -> str:
-        return mse_number(value, result, lang)
-
+    outputs = result.outputs
+    estimate, lower, upper = result.headline_shown
     rows = [
         (
-            text("under.model_bic", lang),
-            result.chosen.model,
-            n(result.chosen.n_hat),
-            f"{n(result.chosen.lower)} – {n(result.chosen.upper)}",
-        ),
-        (
-            text("under.model_stepwise", lang),
-            result.stepwise.model,
-            n(result.stepwise.n_hat),
-            f"{n(result.stepwise.lower)} – {n(result.stepwise.upper)}",
-        ),
-        (
-            text("under.model_independence", lang),
-            result.independence.model,
-            n(result.independence.n_hat),
-            f"{n(result.independence.lower)} – {n(result.independence.upper)}",
-        ),
+            text("under.model_headline", lang),
+            text("under.model_words_all", lang),
+            _n(estimate, lang),
+            _range(lower, upper, lang),
+            text("under.mse_interval_calibrated", lang, covered=round(result.headline.level * 10)),
+        )
     ]
-    decimals = delta_decimals(result.display_digits)
-    for entry in result.model_range.models if result.aic_model_rows else ():
+    for label, dot in (
+        (text("under.model_stepwise", lang), outputs.dot(result.stepwise_model)),
+        (text("under.model_independence", lang), outputs.dot(INDEPENDENCE)),
+    ):
+        if dot is None:
+            continue
         rows.append(
             (
-                text("under.model_aic", lang, delta=_n(entry.delta, lang, decimals)),
-                entry.fit.interactions,
-                n(entry.fit.n_hat),
-                f"{n(entry.interval.lower)} – {n(entry.interval.upper)}",
+                label,
+                model_words(dot.model, lang),
+                mse_number(dot.n_hat, result, lang),
+                f"{mse_number(dot.lower, result, lang)} – {mse_number(dot.upper, result, lang)}",
+                text("under.mse_interval_model", lang),
             )
         )
     return pd.DataFrame(
@@ -245,68 +205,273 @@ def mse_models_table(result: MseResult, lang: str) -> pd.DataFrame:
             text("under.model_choice", lang),
             text("under.model", lang),
             "N̂",
-            text("under.interval_95", lang),
+            text("under.interval_heading", lang),
+            text("under.interval_meaning", lang),
         ],
     )
 
 
-def comparison_chart(
-    registered: dict[int, RegisteredCases],
-    results: dict[int, SurveyResult],
-    mse: MseResult,
-    lang: str,
-):
-    """Both methods side by side on a log scale, with the table behind the chart."""
-
-    shown = {year: r.value for year, r in registered.items() if r.value is not None}
-    survey = {
-        year: (r.estimate.victims, r.estimate.victims_lower, r.estimate.victims_upper)
-        for year, r in results.items()
-        if r.estimate is not None and r.estimate.estimable
-    }
-    band = {
-        year: (r.band.implied_victims_min, r.band.implied_victims_max)
-        for year, r in results.items()
-        if r.band is not None
-    }
-    # As displayed (mse_disclosure), also in the chart's hover; nothing when withheld.
-    mse_years = {
-        year: (mse.displayed(s.n_hat), mse.displayed(s.lower), mse.displayed(s.upper))
-        for year, s in ((mse.per_year or {}).items() if mse.shown else ())
-    }
-    labels = {
-        "registered": text("under.series_registered", lang),
-        "survey": text("under.series_survey", lang),
-        "band": text("under.series_band", lang),
-        "mse": text("under.series_mse", lang),
-        "axis": text("under.axis", lang),
-    }
-    figure = charts.underreporting_chart(
-        shown, survey, band, mse_years, text("under.chart_title", lang), labels, lang
+def _legend_entry(figure: go.Figure, name: str, **style: object) -> None:
+    """A legend entry for a shape (shapes have none): a trace without points."""
+    figure.add_scatter(
+        x=[None],
+        y=[None],
+        mode="lines" if "line" in style else "markers",
+        name=name,
+        hoverinfo="skip",
+        **style,
     )
-    years = sorted(set(shown) | set(survey) | set(mse_years))
+
+
+def _log_ticks(shown: list[float | None], lang: str) -> dict[str, list]:
+    """Ticks at 1, 2 and 5 times a power of ten over the numbers the chart shows (as displayed:
+    nothing else may steer the axis), written as the page writes numbers ('1.000', not '1k')."""
+    values = [v for v in shown if v is not None]
+    values = [v for v in values if math.isfinite(v) and v > 0]
+    if not values:
+        return {}
+    low, high = min(values), max(values)
+    # the whole band in view, with a margin on both sides (log axis: range in powers of ten)
+    view = [math.log10(low) - 0.15, math.log10(high) + 0.15]
+    ticks = [
+        step * 10**power
+        for power in range(math.floor(math.log10(low)) - 1, math.ceil(math.log10(high)) + 1)
+        for step in (1, 2, 5)
+        if low / 2 <= step * 10**power <= high * 2
+    ]
+    return {
+        "tickvals": ticks,
+        "ticktext": [_n(tick, lang) for tick in ticks],
+        "range": view,
+    }
+
+
+def models_chart(result: MseResult, lang: str) -> ChartBlock | None:
+    """Dot plot: every estimable model's estimate with its own interval (where each may be
+    shown), the stepwise and independence models marked, the headline as a band; log scale."""
+    if not result.shown:
+        return None
+    outputs = result.outputs
+    palette = categorical_colours()
+    estimate, lower, upper = result.headline_shown
+    stepwise = outputs.dot(result.stepwise_model)
+    independence = outputs.dot(INDEPENDENCE)
+    shown_dots: list[tuple[str, Dot]] = []
+    if result.model_rows:
+        ordered = sorted(outputs.dots, key=lambda dot: (result.displayed(dot.n_hat), dot.model))
+        shown_dots = [(model_words(dot.model, lang), dot) for dot in ordered]
+    else:
+        shown_dots = [
+            (label, dot)
+            for label, dot in (
+                (text("under.model_stepwise", lang), stepwise),
+                (text("under.model_independence", lang), independence),
+            )
+            if dot is not None
+        ]
+    rows = [label for label, _ in shown_dots]
+    spread_label = text("under.mse_spread", lang)
+    if not result.model_rows:
+        rows = [spread_label, *rows]
+    figure = go.Figure()
+    # The headline's interval and estimate span every row: shapes over the whole plot height, so
+    # that the rows stay categories (the numbers are in the table beside the chart).
+    if upper is not None and lower is not None and math.isfinite(upper):
+        figure.add_vrect(
+            x0=lower,
+            x1=upper,
+            fillcolor="rgba(1,104,155,0.15)",
+            line_width=0,
+            layer="below",
+        )
+        _legend_entry(
+            figure,
+            text("under.chart_headline_band", lang),
+            marker={"symbol": "square", "size": 14, "color": "rgba(1,104,155,0.25)"},
+        )
+    if estimate is not None:
+        figure.add_vline(
+            x=estimate,
+            line={"color": colour("logoblauw"), "width": 2, "dash": "dash"},
+        )
+        _legend_entry(
+            figure,
+            text("under.chart_headline", lang),
+            line={"color": colour("logoblauw"), "width": 2, "dash": "dash"},
+        )
+    if not result.model_rows:
+        smallest, largest = result.spread_shown
+        figure.add_scatter(
+            x=[smallest, largest],
+            y=[spread_label, spread_label],
+            mode="lines+markers",
+            line={"color": colour("grijs-6"), "width": 4},
+            marker={"symbol": "line-ns-open", "size": 14},
+            name=spread_label,
+            hovertext=[_range(smallest, largest, lang)] * 2,
+            hoverinfo="text",
+        )
+    groups = (
+        ("other", colour("grijs-6"), "circle", text("under.chart_model", lang)),
+        ("stepwise", palette[1], "diamond", text("under.model_stepwise_short", lang)),
+        ("independence", palette[3], "square", text("under.model_independence", lang)),
+    )
+    for group, marker_colour, symbol, name in groups:
+        chosen = [
+            (label, dot)
+            for label, dot in shown_dots
+            if (
+                "stepwise"
+                if dot.model == result.stepwise_model
+                else "independence"
+                if dot.model == INDEPENDENCE
+                else "other"
+            )
+            == group
+        ]
+        if not chosen:
+            continue
+        values = [
+            (result.displayed(d.n_hat), result.displayed(d.lower), result.displayed(d.upper))
+            for _, d in chosen
+        ]
+        figure.add_scatter(
+            x=[v[0] for v in values],
+            y=[label for label, _ in chosen],
+            mode="markers",
+            name=name,
+            marker={"color": marker_colour, "symbol": symbol, "size": 9 if group != "other" else 6},
+            error_x={
+                "type": "data",
+                "symmetric": False,
+                "array": [v[2] - v[0] for v in values],
+                "arrayminus": [v[0] - v[1] for v in values],
+                "thickness": 1,
+                "width": 0,
+                "color": marker_colour,
+            },
+            hovertext=[
+                f"{label}: {_n(v[0], lang)} ({_range(v[1], v[2], lang)})"
+                for (label, _), v in zip(chosen, values, strict=True)
+            ],
+            hoverinfo="text",
+        )
+    figure.update_layout(
+        template=template(),
+        title={"text": text("under.models_chart_title", lang)},
+        separators=",." if lang == "nl" else ".,",
+        height=max(380, 200 + 11 * len(rows)),
+        xaxis={
+            "type": "log",
+            "title": text("under.models_chart_axis", lang),
+            **_log_ticks(
+                [
+                    *result.headline_shown,
+                    *(result.spread_shown if not result.model_rows else ()),
+                    *(
+                        result.displayed(value)
+                        for _, dot in shown_dots
+                        for value in (dot.n_hat, dot.lower, dot.upper)
+                    ),
+                ],
+                lang,
+            ),
+        },
+        yaxis={
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": rows,
+            "showticklabels": not result.model_rows,
+            "title": text("under.models_chart_rows", lang) if result.model_rows else None,
+        },
+        legend={"orientation": "h", "y": -0.35},
+        margin={"t": 90, "b": 110},
+    )
+    table = pd.DataFrame(
+        [
+            (
+                label,
+                mse_number(dot.n_hat, result, lang),
+                f"{mse_number(dot.lower, result, lang)} – {mse_number(dot.upper, result, lang)}",
+            )
+            for label, dot in shown_dots
+        ]
+        + [
+            (spread_label, _range(*result.spread_shown, lang), ""),
+            (text("under.model_headline", lang), _n(estimate, lang), _range(lower, upper, lang)),
+        ],
+        columns=[text("under.model", lang), "N̂", text("under.interval_heading", lang)],
+    )
+    footnotes = [text("under.models_chart_note", lang)]
+    return ChartBlock(
+        "mse_models", figure, table, text("under.models_chart_summary", lang), footnotes
+    )
+
+
+def comparison_chart(
+    registered: dict[int, RegisteredCases], mse: MseResult, lang: str
+) -> ChartBlock:
+    """Cases per year: the registered (deduplicated where that may be shown) beside the
+    capture-recapture total as an average per year (the pooled estimate divided by the number
+    of years, labelled so: no year has an estimate of its own; docs/mse.md, 'Per year')."""
+    shown = {year: r.value for year, r in sorted(registered.items()) if r.value is not None}
+    estimate, lower, upper = mse.per_year_average_shown if mse.shown else (None, None, None)
+    figure = go.Figure()
+    years = sorted(set(shown) | set(mse.years))
+    if lower is not None and upper is not None and math.isfinite(upper) and years:
+        span = [years[0] - 0.4, years[-1] + 0.4]
+        figure.add_scatter(
+            x=[*span, *span[::-1]],
+            y=[upper, upper, lower, lower],
+            fill="toself",
+            fillcolor="rgba(204,204,204,0.45)",
+            line={"width": 0},
+            name=text("under.series_mse_average", lang),
+            hovertext=text("under.series_mse_average", lang) + f": {_range(lower, upper, lang)}",
+            hoverinfo="text",
+        )
+    if estimate is not None and years:
+        figure.add_scatter(
+            x=[years[0] - 0.4, years[-1] + 0.4],
+            y=[estimate, estimate],
+            mode="lines",
+            line={"color": categorical_colours()[3], "dash": "dash", "width": 2},
+            name=text("under.series_mse_average_estimate", lang),
+            hovertext=f"{_n(estimate, lang)}",
+            hoverinfo="text",
+        )
+    figure.add_scatter(
+        x=list(shown),
+        y=list(shown.values()),
+        mode="lines+markers",
+        name=text("under.series_registered", lang),
+        line={"color": colour("logoblauw"), "width": 3},
+        marker={"symbol": "circle", "size": 9},
+        hovertext=[f"{year}: {_n(value, lang)}" for year, value in shown.items()],
+        hoverinfo="text",
+    )
+    figure.update_layout(
+        template=template(),
+        title={"text": text("under.chart_title", lang)},
+        yaxis_title=text("under.axis", lang),
+        xaxis={"dtick": 1},
+        separators=",." if lang == "nl" else ".,",
+        height=420,
+    )
+    figure.update_yaxes(type="log")
+    average = _range(lower, upper, lang) if lower is not None else "–"
     table = pd.DataFrame(
         {
-            labels["registered"]: [_n(shown.get(y), lang) for y in years],
-            labels["survey"]: [
-                f"{_n(survey[y][0], lang)} ({_n(survey[y][1], lang)} – {_n(survey[y][2], lang)})"
-                if y in survey
-                else "–"
-                for y in years
-            ],
-            labels["band"]: [
-                f"{_n(band[y][0], lang)} – {_n(band[y][1], lang)}" if y in band else "–"
-                for y in years
-            ],
-            labels["mse"]: [
-                f"{_n(mse_years[y][0], lang)} ({_n(mse_years[y][1], lang)} – {_n(mse_years[y][2], lang)})"
-                if y in mse_years
-                else "–"
-                for y in years
-            ],
+            text("under.series_registered", lang): [_n(shown.get(y), lang) for y in years],
+            text("under.series_mse_average", lang): [average for _ in years],
         },
         index=[str(y) for y in years],
     )
     table.index.name = text("label.year", lang)
-    summary = text("under.summary", lang)
-    return ChartBlock("underreporting", figure, table, summary, [text("under.chart_note", lang)])
+    return ChartBlock(
+        "underreporting",
+        figure,
+        table,
+        text("under.summary", lang),
+        [text("under.chart_note", lang)],
+    )

@@ -7,14 +7,14 @@ Dataframe cells are not Markdown, so the names need no escaping here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
-from base.formatting import format_number
+from base.formatting import format_local_times, format_number
 from base.texts import text
 from delivery.review import Review
-from etl.problems import short_file_name
+from etl.problems import Problem, column_letter, short_file_name
 
 Scope = tuple[str, int, str]
 
@@ -45,9 +45,7 @@ def history_table(history: pd.DataFrame, lang: str) -> pd.DataFrame:
         {
             text("upload.col.submission", lang): history["submission_id"],
             text("upload.col.file", lang): file_names(history["file_name"]),
-            text("upload.col.loaded_at", lang): pd.to_datetime(history["loaded_at"]).dt.strftime(
-                "%d-%m-%Y %H:%M:%S"
-            ),
+            text("upload.col.loaded_at", lang): format_local_times(history["loaded_at"]),
             text("upload.col.loaded_by", lang): history["loaded_by"],
             text("upload.col.years", lang): history["years"],
             text("upload.col.channels", lang): history["channels"].fillna(""),
@@ -159,9 +157,60 @@ def replaced_display(review: Review, lang: str) -> pd.DataFrame:
             ],
             text("upload.col.submission", lang): table["submission_id"],
             text("upload.col.file", lang): file_names(table["file_name"]),
-            text("upload.col.loaded_at", lang): pd.to_datetime(table["loaded_at"]).dt.strftime(
-                "%d-%m-%Y %H:%M"
-            ),
+            text("upload.col.loaded_at", lang): format_local_times(table["loaded_at"]),
             text("upload.col.loaded_by", lang): table["loaded_by"],
         }
     )
+
+
+MAX_LINE_RANGES = 8  # a problem on hundreds of scattered lines: the first ranges, then how many
+
+
+def line_ranges(lines: Sequence[int], lang: str) -> str:
+    """[2, 3, 4, 9, 11, 12] -> '2–4, 9, 11–12'; after MAX_LINE_RANGES ranges, '… (n more)'."""
+    ranges: list[tuple[int, int]] = []
+    for line in sorted(set(lines)):
+        if ranges and line == ranges[-1][1] + 1:
+            ranges[-1] = (ranges[-1][0], line)
+        else:
+            ranges.append((line, line))
+    parts = [str(a) if a == b else f"{a}–{b}" for a, b in ranges[:MAX_LINE_RANGES]]
+    if len(ranges) > MAX_LINE_RANGES:
+        parts.append(text("upload.more_lines", lang, count=len(ranges) - MAX_LINE_RANGES))
+    return ", ".join(parts)
+
+
+def problem_lines(problems: Sequence[Problem], lang: str) -> list[str]:
+    """The problems of one file as a reader takes them in: problems that say the same thing about
+    the same column (an unknown ministry code on every row) become one line naming the column and
+    the rows, in the order of their first row; others are shown one by one (Problem.message)."""
+    groups: dict[tuple, list[Problem]] = {}
+    for problem in problems:
+        if problem.line is None:
+            key: tuple = ("single", id(problem))
+        else:
+            key = (
+                problem.code,
+                problem.column_number,
+                problem.column_name,
+                tuple(sorted((k, str(v)) for k, v in problem.params.items())),
+            )
+        groups.setdefault(key, []).append(problem)
+    lines = []
+    for group in groups.values():
+        first = group[0].shown()
+        if len(group) == 1:
+            lines.append(first.message(lang))
+            continue
+        place = text(
+            "upload.where_lines_column" if first.column_name else "upload.where_lines",
+            lang,
+            file=first.file,
+            count=len(group),
+            lines=line_ranges([p.line for p in group if p.line is not None], lang),
+            column_number=first.column_number or "",
+            column_letter=column_letter(first.column_number) if first.column_number else "",
+            column_name=first.column_name or "",
+        )
+        lines.append(f"{place}: {first.what(lang)}")
+    return lines

@@ -11,14 +11,13 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from base.formatting import format_number, format_percentage
+from base.formatting import format_date, format_local_times, format_number, format_percentage
 from base.reference import (
     comparable_group_label,
     events,
     ministry_by_code,
     published_figures,
     sector_rijk_fte,
-    surveys,
 )
 from base.texts import text
 from etl.contract import CATEGORIES, CHANNELS, GROUNDS
@@ -26,17 +25,19 @@ from etl.coverage import DELIVERED, MISSING, as_shown
 from etl.problems import short_file_name
 from presentation import charts
 from presentation.charts import ChartBlock
+from presentation.labels import missing_deliveries_text
 from protection.grouping import DEFAULT_GROUP_LABEL
 from protection.rules import ProtectionRules
 from protection.tables import TOTAL, ProtectedTable
 from publication import measures, trends
 from publication.filters import TrendFilters
 from publication.measures import ALL_REPORTS, DISCRIMINATION, table_name
-from publication.protected import Publication
+from publication.protected import GROUPED_CHANNELS, Publication
 
 if TYPE_CHECKING:
+    from presentation.survey_comparison import SurveyComparisonModel
     from presentation.underreporting import MseSummary
-    from publication.underreporting import MseResult, RegisteredCases, SurveyInputs, SurveyResult
+    from publication.underreporting import MseResult, RegisteredCases
 
 
 def item_label(breakdown: str, item: str, lang: str) -> str:
@@ -49,6 +50,8 @@ def item_label(breakdown: str, item: str, lang: str) -> str:
         return comparable_group_label(item, lang)
     if breakdown == "total":
         return text("label.total", lang)
+    if ";" in str(item):  # a group of values shown as one row (the letter's channel grouping)
+        return " + ".join(item_label(breakdown, part, lang) for part in str(item).split(";"))
     return text(f"{breakdown}.{item}", lang)
 
 
@@ -172,24 +175,66 @@ def build_overview(
     return model
 
 
+def hidden_reports(table: ProtectedTable, years: list[int]) -> int:
+    """Reports a stacked chart of this table puts in its grey segment, over the years: the shown
+    year total minus the shown items (from shown numbers only)."""
+    hidden = 0
+    for year in years:
+        total = table.values.at[TOTAL, year]
+        if pd.isna(total):
+            continue
+        column = table.values[year].drop(TOTAL)
+        hidden += int(total) - int(column.dropna().sum())
+    return hidden
+
+
+def overview_channel_table(publication: Publication, years: list[int]) -> ProtectedTable:
+    """The table behind the overview's channel chart: the four channels, or the letter's grouping
+    (integrity coordinator and hotline together) when that hides fewer reports (hidden_reports);
+    on a tie the four channels."""
+    fine = publication.table(DISCRIMINATION, "channel")
+    grouped = publication.tables.get(GROUPED_CHANNELS)
+    if grouped is not None and hidden_reports(grouped, years) < hidden_reports(fine, years):
+        return grouped
+    return fine
+
+
+def _stacked_block(
+    key: str,
+    table: ProtectedTable,
+    breakdown: str,
+    items: list[str],
+    years: list[int],
+    title: str,
+    summary: str,
+    lang: str,
+) -> ChartBlock:
+    """A stacked chart with its table; the footnotes say what the grey segment holds."""
+    long = trends.series_with_intervals(table, years, items)
+    labels = labels_for(breakdown, items, lang)
+    note = charts.hidden_parts_note(long, labels, items, lang, table.rules)
+    return ChartBlock(
+        key,
+        charts.stacked_bars(long, labels, title, lang, items, table.rules),
+        display_table(table, breakdown, lang),
+        summary,
+        [*table.footnotes(lang), *([note] if note else [])],
+    )
+
+
 def _channel_block(
     publication: Publication, totals: pd.Series, years: list[int], lang: str
 ) -> ChartBlock:
-    channel_table = publication.table(DISCRIMINATION, "channel")
-    long = trends.series_with_intervals(channel_table, years)
-    items = [i for i in channel_table.values.index if i != TOTAL]
-    return ChartBlock(
+    channel_table = overview_channel_table(publication, years)
+    return _stacked_block(
         "overview-channels",
-        charts.stacked_bars(
-            long,
-            labels_for("channel", items, lang),
-            text("overview.chart_channels", lang),
-            lang,
-            items,
-        ),
-        display_table(channel_table, "channel", lang),
+        channel_table,
+        "channel",
+        [i for i in channel_table.values.index if i != TOTAL],
+        years,
+        text("overview.chart_channels", lang),
         series_summary(totals, years, lang, "summary.discrimination_series"),
-        channel_table.footnotes(lang),
+        lang,
     )
 
 
@@ -197,19 +242,15 @@ def _concerns_block(
     publication: Publication, latest: int | None, years: list[int], lang: str
 ) -> ChartBlock:
     concerns_table = publication.table(DISCRIMINATION, "concerns")
-    long = trends.series_with_intervals(concerns_table, years, ["ja", "deels"])
-    return ChartBlock(
+    return _stacked_block(
         "overview-concerns",
-        charts.stacked_bars(
-            long,
-            labels_for("concerns", ["ja", "deels"], lang),
-            text("overview.chart_concerns", lang),
-            lang,
-            ["ja", "deels"],
-        ),
-        display_table(concerns_table, "concerns", lang),
+        concerns_table,
+        "concerns",
+        ["ja", "deels"],
+        years,
+        text("overview.chart_concerns", lang),
         _concerns_summary(concerns_table, latest, lang),
-        concerns_table.footnotes(lang),
+        lang,
     )
 
 
@@ -293,6 +334,14 @@ def filter_options(publication: Publication) -> dict[str, dict[str, list[str]]]:
 
 @dataclass
 class TrendsModel:
+    """The trends page: the chart, the year-on-year changes and the trend over the years shown.
+
+    changes / trend_tests: (line label, sentence) per line of the chart (its items, then the
+    total); change_heading / trend_heading: their headings (counts or per 1,000 fte);
+    scale: the scale the chart shows ('per1000fte' only where a rate exists, else 'aantal');
+    total_note: what the total row and the total column count.
+    """
+
     chart: ChartBlock
     changes: list[tuple[str, str]]
     rate_available: bool
@@ -300,6 +349,29 @@ class TrendsModel:
     selection_note: str | None
     events_caption: str | None
     grouping_note: str | None = None
+    trend_tests: list[tuple[str, str]] = field(default_factory=list)
+    change_heading: str = ""
+    trend_heading: str = ""
+    total_note: str | None = None
+    scale: str = "aantal"
+
+
+# The breakdowns with a denominator (fte per ministry, and of sector Rijk for the total).
+RATE_BREAKDOWNS = ("total", "department")
+
+
+def total_row_label(breakdown: str, lang: str) -> str:
+    """The total line of a breakdown says what it counts: every channel, every ministry, ... of
+    the whole Rijk, never only the rows a user selected."""
+    labels = {
+        "channel": text("trends.total_row.channel", lang),
+        "department": text("trends.total_row.department", lang),
+        "category": text("trends.total_row.category", lang),
+        "concerns": text("trends.total_row.concerns", lang),
+        "ground": text("trends.total_row.ground", lang),
+        "outcome": text("trends.total_row.outcome", lang),
+    }
+    return labels.get(breakdown, text("label.total", lang))
 
 
 def build_trends(
@@ -322,52 +394,71 @@ def build_trends(
     long = trends.series_with_intervals(table, years, chosen if not table.is_series else None)
     if not table.is_series:
         long = long[long["item"].isin(chosen if filters.items else [*chosen, TOTAL])]
-    labels = labels_for(filters.breakdown, all_items, lang)
-    rate_available = filters.breakdown in ("total", "department")
+    total_label = total_row_label(filters.breakdown, lang)
+    labels = {**labels_for(filters.breakdown, all_items, lang), TOTAL: total_label}
+    rate_available = filters.breakdown in RATE_BREAKDOWNS
+    per_fte = filters.scale == "per1000fte" and rate_available
     value = "count"
-    rate_note = None
-    if filters.scale == "per1000fte":
-        if rate_available:
-            long = trends.rates_per_1000_fte(long, fte)
-            value = "rate"
-            if long["rate"].isna().all():
-                rate_note = text("trends.rate_none", lang)
-            elif long["rate"].isna().any():
-                rate_note = text("trends.rate_partial", lang)
-        else:
-            rate_note = text("trends.rate_unavailable", lang)
-    title = text(
-        "trends.chart_title",
-        lang,
-        measure=measures.named(filters.measure).label(lang),
-        breakdown=text(f"breakdown.{filters.breakdown}", lang).lower(),
+    rate_note = (
+        text("trends.rate_unavailable", lang)
+        if filters.scale == "per1000fte" and not rate_available
+        else None
     )
+    if per_fte:
+        long = trends.rates_per_1000_fte(long, fte)
+        value = "rate"
+        if long["rate"].isna().all():
+            rate_note = text("trends.rate_none", lang)
+        elif long["rate"].isna().any():
+            rate_note = text("trends.rate_partial", lang)
+    measure_label = measures.named(filters.measure).label(lang)
+    title = (
+        text("trends.chart_title_total", lang, measure=measure_label)
+        if filters.breakdown == "total"
+        else text(
+            "trends.chart_title",
+            lang,
+            measure=measure_label,
+            breakdown=text(f"breakdown.{filters.breakdown}", lang).lower(),
+        )
+    )
+    if per_fte:
+        title += f" ({text('trends.per_1000', lang)})"
     figure = charts.trend_lines(long, labels, title, events(), lang, value=value)
-    shown_table = display_table(table, filters.breakdown, lang, years)
-    if chosen and not table.is_series:
-        keep_labels = [item_label(filters.breakdown, i, lang) for i in chosen] + [
-            text("label.total", lang)
-        ]
-        shown_table = shown_table[shown_table.index.isin(keep_labels)]
+    shown_table = _trends_table(table, filters.breakdown, chosen, years, publication, lang)
     if value == "rate":
         rate_rows = long.pivot_table(index="item", columns="year", values="rate", aggfunc="first")
+        rate_rows = rate_rows.reindex(columns=years)
         rate_rows = rate_rows.map(lambda v: format_number(v, 2, lang) if not pd.isna(v) else "–")
         rate_rows.index = [
             f"{labels.get(i, i)} ({text('trends.per_1000', lang)})" for i in rate_rows.index
         ]
         rate_rows.columns = [str(c) for c in rate_rows.columns]
         shown_table = pd.concat([shown_table, rate_rows]).fillna("–")
-    changes = []
-    if len(years) >= 2:
-        series_items = (
-            [TOTAL] if table.is_series else [*([i for i in chosen if i in all_items]), TOTAL]
-        )
-        for item in series_items:
-            series = table.values if table.is_series else table.values.loc[item]
-            change = trends.year_on_year_change(series, years[-1])
-            changes.append((labels.get(item, item), change_sentence(change, lang)))
+    series_items = [TOTAL] if table.is_series else [*(i for i in chosen if i in all_items), TOTAL]
+    # A rate's change is tested up to the last year with fte for sector Rijk (the fte of the
+    # newest year often comes later than the reports); a count's up to the last year shown.
+    change_year = years[-1] if years else None
+    if per_fte:
+        with_fte = [y for y in years if y in trends.fte_of(fte, TOTAL, years)]
+        change_year = with_fte[-1] if with_fte else change_year
+    changes, trend_tests = [], []
+    for item in series_items:
+        series = table.values if table.is_series else table.values.loc[item]
+        item_fte = trends.fte_of(fte, item, years) if per_fte else None
+        label = labels.get(item, item)
+        if len(years) >= 2 and change_year is not None and change_year - 1 in years:
+            if item_fte is not None:
+                change = trends.year_on_year_rate_change(series, item_fte, change_year)
+                changes.append((label, rate_change_sentence(change, lang)))
+            else:
+                change = trends.year_on_year_change(series, years[-1])
+                changes.append((label, change_sentence(change, lang)))
+        trend = trends.trend_over_years(series, years, item_fte)
+        trend_tests.append((label, trend_sentence(trend, lang)))
     summary = _trend_summary(long, labels, years, lang, value)
     chart = ChartBlock("trends", figure, shown_table, summary, table.footnotes(lang))
+    span = _years_text(years, lang)
     return TrendsModel(
         chart,
         changes,
@@ -376,7 +467,154 @@ def build_trends(
         selection_note,
         _events_caption(years, lang),
         publication.grouping_note(lang) if filters.breakdown == "department" else None,
+        trend_tests=trend_tests,
+        change_heading=text(
+            "trends.change_heading_rate" if per_fte else "trends.change_heading",
+            lang,
+            year=change_year or "",
+        ),
+        trend_heading=text(
+            "trends.trend_heading_rate" if per_fte else "trends.trend_heading", lang, years=span
+        ),
+        total_note=_total_note(filters.breakdown, years, publication, lang),
+        scale="per1000fte" if per_fte else "aantal",
     )
+
+
+def _trends_table(
+    table: ProtectedTable,
+    breakdown: str,
+    chosen: list[str],
+    years: list[int],
+    publication: Publication,
+    lang: str,
+) -> pd.DataFrame:
+    """The protected table of the chart: the years shown, the chosen rows and the total row, each
+    labelled with what it counts; the total column is the published one over all years and says
+    so (a total over the years shown is not published: two such totals would give away hidden
+    numbers by subtraction)."""
+    shown = display_table(table, breakdown, lang, years)
+    total = text("label.total", lang)
+    if chosen and not table.is_series:
+        keep = [item_label(breakdown, i, lang) for i in chosen] + [total]
+        shown = shown[shown.index.isin(keep)]
+    if table.is_series:
+        return shown
+    all_years = list(publication.years)
+    column = text("trends.total_column", lang, years=_years_text(all_years, lang))
+    shown = shown.rename(index={total: total_row_label(breakdown, lang)}, columns={total: column})
+    return shown
+
+
+def _total_note(
+    breakdown: str, years: list[int], publication: Publication, lang: str
+) -> str | None:
+    if breakdown == "total":
+        return None
+    all_years = list(publication.years)
+    note = text("trends.total_row_note", lang, total=total_row_label(breakdown, lang))
+    if years != all_years:
+        note += " " + text(
+            "trends.total_column_note",
+            lang,
+            column=text("trends.total_column", lang, years=_years_text(all_years, lang)),
+        )
+    return note
+
+
+def _years_text(years: list[int], lang: str) -> str:
+    """'2018–2025' for a run of years, '2019, 2021 en 2022' otherwise."""
+    if not years:
+        return ""
+    ordered = sorted(years)
+    if len(ordered) > 1 and ordered == list(range(ordered[0], ordered[-1] + 1)):
+        return f"{ordered[0]}–{ordered[-1]}"
+    return _list_text([str(y) for y in ordered], lang)
+
+
+def _list_text(parts: list[str], lang: str) -> str:
+    if len(parts) <= 1:
+        return "".join(parts)
+    return f"{', '.join(parts[:-1])} {text('label.and', lang)} {parts[-1]}"
+
+
+def _signed_percent(share: float, lang: str) -> str:
+    """+13,6% / −2,0%: the sign always written, a typographic minus."""
+    rounded = round(share * 100, 1)
+    sign = "+" if rounded > 0 else ("−" if rounded < 0 else "")
+    return f"{sign}{format_number(abs(rounded), 1, lang)}%"
+
+
+def p_text(p_value: float, lang: str) -> str:
+    """'p < 0,001' below a thousandth, else 'p = 0,016'."""
+    if p_value < 0.001:
+        return f"p < {format_number(0.001, 3, lang)}"
+    return f"p = {format_number(p_value, 3, lang)}"
+
+
+def rate_change_sentence(change: trends.YearChange, lang: str) -> str:
+    """The year-on-year test of a rate per 1,000 fte (exact, the fte as exposures)."""
+    if change.verdict == "not_testable" or change.rate is None or change.previous_rate is None:
+        return text("change_rate.not_testable", lang)
+    numbers = {
+        "year": change.year,
+        "previous_year": change.previous_year,
+        "rate": format_number(change.rate, 2, lang),
+        "previous": format_number(change.previous_rate, 2, lang),
+        "p": format_number(change.p_value, 3, lang),
+    }
+    if change.verdict == "significant_increase":
+        return text("change_rate.significant_increase", lang, **numbers)
+    if change.verdict == "significant_decrease":
+        return text("change_rate.significant_decrease", lang, **numbers)
+    return text("change_rate.no_significant_change", lang, **numbers)
+
+
+def trend_sentence(trend: trends.TrendOverYears, lang: str) -> str:
+    """The trend over the years shown in words: the average yearly change with its interval, the
+    p-value and what it means; or why there is no test."""
+    if trend.test is None:
+        if trend.reason == "hidden":
+            return text(
+                "trend.hidden", lang, years=_list_text([str(y) for y in trend.hidden], lang)
+            )
+        if trend.reason == "too_few_years" and trend.per_fte:
+            return text("trend.too_few_years_rate", lang, minimum=trends.MIN_TREND_YEARS)
+        if trend.reason == "too_few_years":
+            return text("trend.too_few_years", lang, minimum=trends.MIN_TREND_YEARS)
+        return text("trend.not_estimable", lang)
+    test = trend.test
+    significant = test.p_value < 0.05
+    if not significant:
+        verdict = text("trend.verdict_none", lang)
+    elif test.change > 0:
+        verdict = text("trend.verdict_increase", lang)
+    else:
+        verdict = text("trend.verdict_decrease", lang)
+    numbers = {
+        "change": _signed_percent(test.change, lang),
+        "lower": _signed_percent(test.lower, lang),
+        "upper": _signed_percent(test.upper, lang),
+        "years": _years_text(list(trend.used), lang),
+        "p": p_text(test.p_value, lang),
+        "verdict": verdict,
+    }
+    sentence = (
+        text("trend.result_rate", lang, **numbers)
+        if trend.per_fte
+        else text("trend.result", lang, **numbers)
+    )
+    if test.quasi:
+        sentence += " " + text(
+            "trend.overdispersed", lang, factor=format_number(test.dispersion, 1, lang)
+        )
+    if trend.without_fte:
+        sentence += " " + text(
+            "trend.without_fte",
+            lang,
+            years=_list_text([str(y) for y in trend.without_fte], lang),
+        )
+    return sentence
 
 
 MAX_DEFAULT_SERIES = 6
@@ -399,38 +637,51 @@ def _largest_items(table: ProtectedTable, items: list[str]) -> list[str]:
 
 
 def _events_caption(years: list[int], lang: str) -> str | None:
-    shown = [e for e in events() if years and min(years) <= e.date.year <= max(years)]
+    """The events the chart numbers (presentation.charts.add_event_markers), by name and date."""
+    shown = charts.shown_events(events(), years)
     if not shown:
         return None
     return (
         text("trends.events", lang)
         + " "
-        + "; ".join(f"{e.date.strftime('%d-%m-%Y')}: {e.label(lang)}" for e in shown)
+        + "; ".join(
+            f"{charts.event_number(n)} {format_date(e.date, lang)}: {e.label(lang)}"
+            for n, e in enumerate(shown)
+        )
     )
 
 
 def _trend_summary(
     long: pd.DataFrame, labels: dict[str, str], years: list[int], lang: str, value: str
 ) -> str:
-    total_rows = long[long["item"] == TOTAL] if (long["item"] == TOTAL).any() else long
-    shown = (
-        total_rows.dropna(subset=[value])
-        if value == "rate"
-        else total_rows[total_rows["count"].notna()]
-    )
-    if len(shown) < 2:
-        return text("summary.too_few", lang)
-    first, last = shown.iloc[0], shown.iloc[-1]
-    decimals = 0 if value == "count" else 2
-    return text(
-        "summary.trend" if value == "count" else "summary.trend_rate",
-        lang,
-        label=labels.get(first["item"], first["item"]),
-        first_year=int(first["year"]),
-        first=format_number(float(first[value]), decimals, lang),
-        last_year=int(last["year"]),
-        last=format_number(float(last[value]), decimals, lang),
-    )
+    """One sentence per line of the chart, each from its own numbers: first and last shown value
+    of that line, and the years protection hides in it."""
+    sentences = []
+    for item in dict.fromkeys(long["item"]):
+        rows = long[long["item"] == item].sort_values("year")
+        shown = rows[rows[value].notna()]
+        label = labels.get(item, item)
+        hidden = [int(y) for y in rows.loc[rows["count"].isna(), "year"]]
+        if len(shown) < 2:
+            sentence = text("summary.too_few_for", lang, label=label)
+        else:
+            first, last = shown.iloc[0], shown.iloc[-1]
+            decimals = 0 if value == "count" else 2
+            sentence = text(
+                "summary.trend" if value == "count" else "summary.trend_rate",
+                lang,
+                label=label,
+                first_year=int(first["year"]),
+                first=format_number(float(first[value]), decimals, lang),
+                last_year=int(last["year"]),
+                last=format_number(float(last[value]), decimals, lang),
+            )
+        if hidden:
+            sentence += " " + text(
+                "summary.trend_hidden", lang, years=_list_text([str(y) for y in hidden], lang)
+            )
+        sentences.append(sentence)
+    return " ".join(sentences) if sentences else text("summary.too_few", lang)
 
 
 # --- under-reporting ---------------------------------------------------------------------------
@@ -438,98 +689,81 @@ def _trend_summary(
 
 @dataclass
 class UnderreportingModel:
-    """The survey method for one year with the user's inputs, the channels' capture-recapture
-    models and both side by side (publication.underreporting computes; this gathers for the page)."""
+    """The under-reporting page: in short (one sentence per method, plain words), the survey
+    comparison matched on definitions, the channels' capture-recapture models, and the cases per
+    year registered beside the estimate (publication.survey_comparison and
+    publication.underreporting compute; this gathers for the page)."""
 
-    result: SurveyResult
-    metrics: list[tuple[str, str, str]]
-    notes: list[str]
-    expected: str | None
-    scenario: pd.DataFrame | None
+    in_short: tuple[str, ...]
+    survey: SurveyComparisonModel
     mse_models: pd.DataFrame | None
     mse: MseSummary
     chart: ChartBlock
-    assumptions: pd.DataFrame
 
 
 def build_underreporting(
     registered: dict[int, RegisteredCases],
-    defaults: dict[int, SurveyInputs],
+    publication: Publication,
     mse: MseResult,
-    year: int,
-    inputs: SurveyInputs,
     lang: str = "nl",
 ) -> UnderreportingModel:
-    """registered: the cases per year as they may be shown; defaults: each survey year's inputs;
-    inputs: those of `year` as the user set them."""
-    # Imported on use: the survey method brings scipy (0.7 s), which the other pages never need.
-    from analysis.survey import note_text
+    """registered: the cases per year as they may be shown (protected_cases)."""
+    # Imported on use: the estimates bring scipy, which the other pages never need.
     from presentation import underreporting as underreporting_view
-    from publication import underreporting
+    from presentation.survey_comparison import build_survey_comparison
+    from publication.survey_comparison import compare_surveys
 
-    result = underreporting.survey_result(inputs, defaults[year], registered[year])
-    estimate = result.estimate
-    expected = None
-    if estimate is not None and estimate.expected_registrations is not None:
-        expected = text(
-            "under.expected",
-            lang,
-            expected=format_number(estimate.expected_registrations, lang=lang),
-            registered=format_number(estimate.registered_reports, lang=lang),
-        )
-    results = {
-        y: underreporting.survey_result(
-            inputs if y == year else defaults[y], defaults[y], registered[y]
-        )
-        for y in defaults
-        if y in registered
-    }
+    survey = build_survey_comparison(compare_surveys(publication, registered), lang)
+    summary = underreporting_view.mse_summary(mse, lang)
     return UnderreportingModel(
-        result=result,
-        metrics=underreporting_view.survey_metrics(result, lang) if estimate is not None else [],
-        notes=[note_text(note, lang) for note in estimate.notes] if estimate is not None else [],
-        expected=expected,
-        scenario=underreporting_view.scenario_table(result, lang) if estimate is not None else None,
+        in_short=(survey.headline or survey.none or "", summary.sentence or summary.message or ""),
+        survey=survey,
         mse_models=underreporting_view.mse_models_table(mse, lang) if mse.estimable else None,
-        mse=underreporting_view.mse_summary(mse, lang),
-        chart=underreporting_view.comparison_chart(registered, results, mse, lang),
-        assumptions=underreporting_view.assumptions_table(inputs, lang),
+        mse=summary,
+        chart=underreporting_view.comparison_chart(registered, mse, lang),
     )
 
 
 # --- coverage ----------------------------------------------------------------------------------
 
-STATUS_SYMBOLS = {DELIVERED: "●", MISSING: "–"}
-
 
 def coverage_matrix(coverage: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Ministry x year, one symbol per channel in a fixed order: delivered or missing.
+    """One row per ministry and channel it ever delivered for, one column per year, each cell a
+    word: delivered or missing.
 
     Only statuses, never counts, and not even whether a delivery held reports (as_shown): with a
-    total shown as '<5', 'at least one report' per channel would pin the hidden numbers.
+    total shown as '<5', 'at least one report' per channel would pin the hidden numbers. Words, not
+    symbols, so that a screen reader reads the same as the eye; channels a ministry never
+    delivered for are left out (the legend says so), which keeps the grid short enough to show
+    every year.
     """
     if coverage.empty:
         return pd.DataFrame()
     coverage = as_shown(coverage)
-    channels = [
-        c
-        for c in ("integriteitscoordinator", "meldpunt", "vertrouwenspersoon", "klachtencommissie")
-    ]
-    cells = {}
-    for (department, year), group in coverage.groupby(["department", "year"]):
-        by_channel = dict(zip(group["channel"], group["status"], strict=True))
-        cells[(department, int(year))] = " ".join(
-            f"{text(f'channel_short.{c}', lang)}{STATUS_SYMBOLS[by_channel[c]]}"
-            if c in by_channel
-            else f"{text(f'channel_short.{c}', lang)}·"
-            for c in channels
-        )
-    matrix = pd.Series(cells).unstack().fillna("")
-    matrix.columns = [str(c) for c in matrix.columns]
-    order = [m.code for m in ministry_by_code().values() if m.code in matrix.index]
-    matrix = matrix.reindex(order)
-    matrix.index.name = text("breakdown.department", lang)
-    return matrix
+    channels = ["integriteitscoordinator", "meldpunt", "vertrouwenspersoon", "klachtencommissie"]
+    years = sorted(int(y) for y in coverage["year"].unique())
+    status_words = {
+        DELIVERED: text("coverage.cell_delivered", lang),
+        MISSING: text("coverage.cell_missing", lang),
+    }
+    rows = []
+    for ministry in (m.code for m in ministry_by_code().values()):
+        own = coverage[coverage["department"] == ministry]
+        if own.empty:
+            continue
+        for channel in channels:
+            in_channel = own[own["channel"] == channel]
+            if in_channel.empty:
+                continue
+            status = dict(zip(in_channel["year"].astype(int), in_channel["status"], strict=True))
+            rows.append(
+                {
+                    text("breakdown.department", lang): ministry,
+                    text("breakdown.channel", lang): text(f"channel.{channel}", lang),
+                    **{str(year): status_words.get(status.get(year), "") for year in years},
+                }
+            )
+    return pd.DataFrame(rows)
 
 
 def coverage_summary(coverage: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -543,8 +777,8 @@ def coverage_summary(coverage: pd.DataFrame, lang: str) -> pd.DataFrame:
             counts[status] = 0
     frame = pd.DataFrame(
         {
-            text("coverage.delivered", lang): counts[DELIVERED],
-            text("coverage.missing", lang): counts[MISSING],
+            text("coverage.summary_delivered", lang): counts[DELIVERED],
+            text("coverage.summary_missing", lang): counts[MISSING],
         }
     )
     frame.index = [str(y) for y in frame.index]
@@ -611,9 +845,7 @@ def history_table(
     columns |= {
         text("history.kind", lang): history["file_kind"],
         text("history.covers", lang): history["covers"],
-        text("history.loaded_at", lang): pd.to_datetime(history["loaded_at"]).dt.strftime(
-            "%d-%m-%Y %H:%M"
-        ),
+        text("history.loaded_at", lang): format_local_times(history["loaded_at"]),
         text("history.loaded_by", lang): [
             who if shown else hidden
             for who, shown in zip(history["loaded_by"], visible, strict=True)
@@ -674,7 +906,10 @@ def about_sections(lang: str) -> list[tuple[str, str]]:
     sources += [
         f"- {text('about.source_fte', lang)}: {next(iter(sector_rijk_fte().values())).source}"
     ]
-    sources += [f"- {s.id} ({s.year}): {s.source}" for s in surveys()]
+    # Imported on use: the survey comparison brings scipy, which this page does not otherwise need.
+    from presentation.survey_comparison import survey_sources
+
+    sources += [f"- {line}" for line in survey_sources(lang)]
     sources += [f"- {text('about.source_events', lang)}: {', '.join(e.source for e in events())}"]
     return [
         (text("about.caveats_heading", lang), text("about.caveats", lang)),
@@ -702,5 +937,8 @@ def about_sections(lang: str) -> list[tuple[str, str]]:
 
 def incomplete_years_text(incomplete: dict[int, list[str]], lang: str) -> str:
     """One warning for all incomplete years: 'Onvolledige jaren ... 2019: AZ; JenV klachtencommissie'."""
-    lines = [f"- **{year}**: {', '.join(gaps)}" for year, gaps in sorted(incomplete.items())]
+    lines = [
+        f"- **{year}**: {missing_deliveries_text(gaps, lang)}"
+        for year, gaps in sorted(incomplete.items())
+    ]
     return text("overview.incomplete_years", lang) + "\n" + "\n".join(lines)

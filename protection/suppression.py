@@ -15,14 +15,15 @@ Cost rule. The candidates are the shown non-zero numbers (all >= T; zeros are ne
 suppressed). One small LP finds two solutions u, v that agree with everything that would still
 be shown and with what the symbols reveal, and that move the target apart by W:
 
-    minimise   sum_e cost_e * s_e,         cost_e = value_e + 1e-3 * position_e / m
+    minimise   sum_e cost_e * s_e,         cost_e = weight_e * value_e + 1e-3 * position_e / m
     subject to |a_e u - value_e| <= s_e,  |a_e v - value_e| <= s_e,  a_e u >= T, a_e v >= T
                1 <= a u, a v <= T-1 (primary), a u, a v >= T (secondary)
                t u - t v >= W,   u, v >= 0,  u = v = 0 on cells fixed by a published zero
                s u = s v = 0 for every structural row (margins linked sets share)
 
 and every candidate with s_e > 0 is suppressed: the smallest values first, ties broken by
-position. After that u and v are feasible for the attacker, so the target's interval is at
+position. weight_e is 1 unless the caller weighs some views more (protection.tables.row_weights:
+the tables most readers see, so that partners come from the others where they protect as well). After that u and v are feasible for the attacker, so the target's interval is at
 least W wide by construction; the audit re-checks it. If the LP is infeasible, no set of extra
 suppressions can protect the target (this happens only through what '<T' reveals, e.g. four
 cells of 1 under a total of 4): UnprotectableError, and the caller must merge categories.
@@ -109,13 +110,15 @@ def _choose_extra_suppressions(
     target: np.ndarray,
     rules: ProtectionRules,
     scope: _Scope | None = None,
+    weights: np.ndarray | None = None,
 ) -> np.ndarray | None:
     """Rows to suppress so that the target can move by W; None if no choice can do it.
 
     scope: let u and v differ from the true counts only on these cells, keeping the given sums
     over them at their true values (a block of a union with its shared margins fixed); rows
     outside the scope keep their true values and are not candidates. Without a scope u and v
-    range over all cells.
+    range over all cells. weights: per published row, the factor on its value in the cost (None:
+    all 1).
     """
     threshold = float(rules.threshold)
     fixed = zero_fixed_cells(system.published_rows, status, values)
@@ -178,7 +181,8 @@ def _choose_extra_suppressions(
     bounds.append(np.array([-rules.min_interval_width]))
 
     positions = candidates / max(system.n_published, 1)
-    cost = np.concatenate([np.zeros(2 * n), values[candidates] + POSITION_TIE_BREAK * positions])
+    value_cost = values[candidates] * (1.0 if weights is None else weights[candidates])
+    cost = np.concatenate([np.zeros(2 * n), value_cost + POSITION_TIE_BREAK * positions])
     equalities: list[sparse.csr_array] = []
     sums: list[np.ndarray] = []
     if scope is not None:
@@ -264,12 +268,15 @@ def suppress(
     forced: Iterable[int] = (),
     *,
     warm_start: bool = True,
+    weights: np.ndarray | None = None,
 ) -> SuppressionResult:
     """Primary suppression, then audit-driven secondary suppression until every target is safe.
 
     forced: published row indices to hide regardless (for instance a caller's own extra
     caution); they are treated as secondary and protected like any other hidden number.
     warm_start=False solves every attacker LP afresh with linprog (for comparison in tests).
+    weights: per published row, a factor (>= 1) on its value in the cost rule, so that numbers
+    readers see first (the default views) are hidden only where cheaper ones cannot do.
     """
     cell_values = np.asarray(cell_values, dtype=np.int64)
     if (cell_values < 0).any():
@@ -321,10 +328,14 @@ def suppress(
             chosen = None
             if scope is not None:
                 # Cheap first: change only the target's own block, shared margins kept.
-                chosen = _choose_extra_suppressions(system, values, status, target, rules, scope)
+                chosen = _choose_extra_suppressions(
+                    system, values, status, target, rules, scope, weights
+                )
                 steps += 1
             if chosen is None:
-                chosen = _choose_extra_suppressions(system, values, status, target, rules)
+                chosen = _choose_extra_suppressions(
+                    system, values, status, target, rules, weights=weights
+                )
                 steps += 1
             if chosen is None or len(chosen) == 0:
                 unprotectable.append(key)

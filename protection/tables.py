@@ -17,7 +17,7 @@ reveal BZK); and every view declared with published=False.
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -65,6 +65,10 @@ class TableView:
     with_totals: add row, column and grand totals (a series: one total).
     published=False: not shown, but protected as if it were (declare views a user could compute
     from other pages, such as one ministry's series when 'all' and 'all but one' are shown).
+    row_groups: rows that sum several values of the rows dimension, label -> values, in the
+    order shown (the letter's channels: integrity coordinator and hotline together); every
+    row of the view is then a group (a value on its own is a group of one). The finest cells
+    stay the same, so a grouped view links exactly with the views of single values.
     """
 
     name: str
@@ -73,6 +77,7 @@ class TableView:
     where: Mapping[str, Sequence[Hashable]] = field(default_factory=dict)
     with_totals: bool = True
     published: bool = True
+    row_groups: Mapping[Hashable, Sequence[Hashable]] | None = None
 
     @property
     def dimensions(self) -> tuple[str, ...]:
@@ -115,6 +120,29 @@ def _view_labels(view: TableView, dimension: str, categories: Mapping) -> tuple:
     return tuple(labels)
 
 
+def _row_codes(view: TableView, categories: Mapping[str, tuple]) -> tuple[tuple, dict]:
+    """The row labels of a view and, per label, the codes of the values it sums."""
+    values = categories[view.rows]
+    if view.row_groups is None:
+        labels = _view_labels(view, view.rows, categories)
+        return labels, {label: [values.index(label)] for label in labels}
+    allowed = set(view.where.get(view.rows, values))
+    groups: dict = {}
+    for label, members in view.row_groups.items():
+        if label == TOTAL or (label in values and list(members) != [label]):
+            raise ValueError(f"group label {label!r} of {view.name} is a value of {view.rows}")
+        unknown = [m for m in members if m not in values]
+        if unknown:
+            raise ValueError(f"{view.name}: {unknown} are not among the values of {view.rows}")
+        kept = [values.index(m) for m in members if m in allowed]
+        if kept:
+            groups[label] = kept
+    used = [code for codes in groups.values() for code in codes]
+    if len(set(used)) != len(used):
+        raise ValueError(f"the groups of {view.name} overlap")
+    return tuple(groups), groups
+
+
 def _view_cells(
     view: TableView,
     name: str,
@@ -128,13 +156,16 @@ def _view_cells(
         position = {label: code for code, label in enumerate(categories[dimension])}
         allowed_codes = [position[label] for label in allowed if label in position]
         keep &= np.isin(codes[dimension], allowed_codes)
-    row_labels = _view_labels(view, view.rows, categories)
-    row_code = {label: categories[view.rows].index(label) for label in row_labels}
-    in_rows = np.isin(codes[view.rows], list(row_code.values()))
+    row_labels, row_codes = _row_codes(view, categories)
+    in_rows = np.isin(codes[view.rows], [c for group in row_codes.values() for c in group])
+
+    def in_row(label) -> np.ndarray:
+        return np.isin(codes[view.rows], row_codes[label])
+
     numbers: list[tuple[CellKey, np.ndarray]] = []
     if view.columns is None:
         for label in row_labels:
-            numbers.append((CellKey(name, label), keep & (codes[view.rows] == row_code[label])))
+            numbers.append((CellKey(name, label), keep & in_row(label)))
         if view.with_totals:
             numbers.append((CellKey(name, TOTAL), keep & in_rows))
         return numbers, row_labels, None
@@ -143,15 +174,17 @@ def _view_cells(
     column_code = {label: categories[view.columns].index(label) for label in column_labels}
     in_columns = np.isin(codes[view.columns], list(column_code.values()))
     for row in row_labels:
-        in_row = keep & (codes[view.rows] == row_code[row])
+        row_cells = keep & in_row(row)
         for column in column_labels:
             numbers.append(
-                (CellKey(name, row, column), in_row & (codes[view.columns] == column_code[column]))
+                (
+                    CellKey(name, row, column),
+                    row_cells & (codes[view.columns] == column_code[column]),
+                )
             )
     if view.with_totals:
         for row in row_labels:
-            in_row = keep & (codes[view.rows] == row_code[row]) & in_columns
-            numbers.append((CellKey(name, row, TOTAL), in_row))
+            numbers.append((CellKey(name, row, TOTAL), keep & in_row(row) & in_columns))
         for column in column_labels:
             in_column = keep & (codes[view.columns] == column_code[column]) & in_rows
             numbers.append((CellKey(name, TOTAL, column), in_column))
@@ -228,13 +261,7 @@ def link_tables(
             hidden += numbers
         for dimension in view.where:
             for label in category_order[dimension]:
-                single = TableView(
-                    view.name,
-                    view.rows,
-                    view.columns,
-                    {**view.where, dimension: [label]},
-                    view.with_totals,
-                )
+                single = replace(view, where={**view.where, dimension: [label]})
                 hidden += _view_cells(
                     single,
                     f"{view.name} [{dimension}={label}]",
@@ -399,20 +426,46 @@ def _row_indices(system: AggregateSystem, keys: Iterable[CellKey]) -> list[int]:
     return indices
 
 
+def row_weights(
+    system: AggregateSystem, table_weights: Mapping[str, float] | None
+) -> np.ndarray | None:
+    """The cost factor of every published row in the choice of complementary suppressions.
+
+    table_weights: view name -> factor (>= 1) on the value of its numbers in the cost rule
+    (protection.suppression), for views that more readers see; a number shown by several views
+    takes the largest factor, views not named weigh 1. None: every row weighs 1.
+    """
+    if not table_weights:
+        return None
+    if min(table_weights.values()) < 1:
+        raise ValueError("table weights are factors of at least 1")
+    weights = np.ones(system.n_published)
+    for key, row in system.row_of_key.items():
+        weights[row] = max(weights[row], table_weights.get(key.table, 1.0))
+    return weights
+
+
 def protect(
     linked: LinkedSet,
     rules: ProtectionRules | None = None,
     *,
     force_suppressed: Iterable[CellKey] = (),
+    table_weights: Mapping[str, float] | None = None,
 ) -> ProtectedSet:
     """Protect all views of a linked set jointly (one attacker LP over every shown number).
 
     Raises UnprotectableError when some count cannot be protected by suppression; merge
-    categories (group_small_units) or periods and try again.
+    categories (group_small_units) or periods and try again. table_weights: see row_weights.
     """
     rules = rules or ProtectionRules()
     system = linked.system
-    result = suppress(system, linked.cell_values, rules, _row_indices(system, force_suppressed))
+    result = suppress(
+        system,
+        linked.cell_values,
+        rules,
+        _row_indices(system, force_suppressed),
+        weights=row_weights(system, table_weights),
+    )
     values = np.rint(system.published_rows @ linked.cell_values).astype(np.int64)
     shown = np.where(result.status == PUBLISHED, values, -1)
     tables: dict[str, ProtectedTable] = {}

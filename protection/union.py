@@ -44,6 +44,7 @@ from protection.tables import (
     ProtectedTable,
     _frames,
     _row_indices,
+    row_weights,
 )
 
 
@@ -317,16 +318,25 @@ def protect_union(
     rules: ProtectionRules | None = None,
     *,
     force_suppressed: Iterable[CellKey] = (),
+    table_weights: Mapping[str, float] | None = None,
 ) -> ProtectedUnion:
     """Protect every view of every set at once, audited against the union of all of them.
 
     One run of protection.suppression over the union's system: every target is audited with
     everything every set shows, so the result is safe for the union by construction. Raises
     UnprotectableError (with union keys) when some number cannot be protected.
+    table_weights: view name -> factor (>= 1) on the cost of hiding its numbers (a number shown
+    by several views takes the largest); views not named weigh 1.
     """
     rules = rules or ProtectionRules()
     system = union.system
-    result = suppress(system, union.cell_values, rules, _row_indices(system, force_suppressed))
+    result = suppress(
+        system,
+        union.cell_values,
+        rules,
+        _row_indices(system, force_suppressed),
+        weights=row_weights(system, table_weights),
+    )
     return _protected_union(union, result.status, rules, result.audits, result.steps)
 
 

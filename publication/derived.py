@@ -41,7 +41,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from analysis.mse import ModelRange, PopulationEstimate, StratumEstimate
+from analysis.model_averaging import ModelAverage
 from etl import queries
 from etl.coverage import as_shown, coverage_table
 from protection.display import cell_text
@@ -59,7 +59,7 @@ LOG = logging.getLogger("meldingenmonitor")
 # (etl/queries.py, etl/coverage.py), the reference data (data/reference/) or the layout of the
 # tables below. Stored results of another logic version are then ignored and recomputed; a change
 # that leaves every figure as it was (a comment, a refactoring) needs no bump.
-LOGIC_VERSION = 2
+LOGIC_VERSION = 3
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 VERSIONS = "derived_version"
@@ -123,24 +123,32 @@ def compute_mse(
     connection: duckdb.DuckDBPyConnection, publication: Publication, rules: ProtectionRules
 ) -> MseResult:
     """publication.underreporting.mse_result for this warehouse."""
-    cases, histories = _mse_inputs(connection)
-    return _mse_from(cases, histories, publication, rules)
+    cases, histories, link_keys = _mse_inputs(connection)
+    return _mse_from(cases, histories, publication, rules, link_keys)
 
 
-def _mse_inputs(connection: duckdb.DuckDBPyConnection) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _mse_inputs(
+    connection: duckdb.DuckDBPyConnection,
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Cases per year, capture histories, and registrations with and without a link key."""
     return (
         queries.discrimination_cases_by_year(connection),
         queries.capture_histories(connection, tuple(MSE_LISTS)),
+        queries.link_keys_by_year(connection, tuple(MSE_LISTS)),
     )
 
 
 def _mse_from(
-    cases: pd.DataFrame, histories: pd.DataFrame, publication: Publication, rules: ProtectionRules
+    cases: pd.DataFrame,
+    histories: pd.DataFrame,
+    publication: Publication,
+    rules: ProtectionRules,
+    link_keys: pd.DataFrame | None = None,
 ) -> MseResult:
     if not publication.years:  # an empty warehouse: nothing registered, nothing linked
         return MseResult(False, "too_few_linked", linked_cases=0)
     registered = protected_cases(cases, publication, rules)
-    return mse_result(histories, registered, cases, rules)
+    return mse_result(histories, registered, cases, rules, link_keys)
 
 
 def inputs_digest(*frames: pd.DataFrame) -> str:
@@ -163,14 +171,14 @@ def compute(connection: duckdb.DuckDBPyConnection, rules: ProtectionRules) -> De
     """
     version = queries.latest_sequence(connection)
     cells = queries.finest_cells(connection)
-    cases, histories = _mse_inputs(connection)
-    digest = inputs_digest(cells, cases, histories)
+    cases, histories, link_keys = _mse_inputs(connection)
+    digest = inputs_digest(cells, cases, histories, link_keys)
     reused = _reusable(connection, digest, rules)
     seconds = 0.0
     if reused is None:
         started = time.perf_counter()
         publication = build_publication(cells, rules)
-        estimate = _mse_from(cases, histories, publication, rules)
+        estimate = _mse_from(cases, histories, publication, rules, link_keys)
         seconds = time.perf_counter() - started
     else:
         publication, estimate = reused
@@ -335,7 +343,22 @@ def latest(connection: duckdb.DuckDBPyConnection, rules: ProtectionRules) -> Der
     complete = state(connection, rules).complete_version
     if complete is None:
         return None
-    key = _key(complete, rules)
+    return read(connection, complete, rules)
+
+
+def read(
+    connection: duckdb.DuckDBPyConnection,
+    data_version: int,
+    rules: ProtectionRules,
+    logic_version: int = LOGIC_VERSION,
+) -> DerivedResults | None:
+    """The complete results stored under this key, None if there are none.
+
+    logic_version: a release (publication.releases) keeps the results it was made from in a file
+    of its own, under the logic version that computed them, and reads them back with it after
+    the code has moved on.
+    """
+    key = [int(data_version), int(logic_version), *_rules_key(rules)[1:]]
     estimate = _read_mse(connection, key)
     if estimate is None:
         return None
@@ -345,7 +368,7 @@ def latest(connection: duckdb.DuckDBPyConnection, rules: ProtectionRules) -> Der
         key,
     ).fetchone()
     return DerivedResults(
-        data_version=complete,
+        data_version=int(data_version),
         publication=_read_publication(connection, key, rules),
         mse=estimate,
         coverage=FRAMES["coverage"].read(connection, key),
@@ -644,27 +667,25 @@ def _table(
 # `text`, both NULL for None; sequences give positions, mappings names. Read back by the same
 # hints, the result equals the one stored.
 
-ESTIMATES = {
-    "chosen": PopulationEstimate,
-    "stepwise": PopulationEstimate,
-    "independence": PopulationEstimate,
-    "model_range": ModelRange,
-}
-PER_YEAR = "per_year"
+ESTIMATES = {"headline": ModelAverage}
 RESULT = "result"
 
 
 @dataclass(frozen=True)
 class _Summary:
-    """The plain fields of an MseResult; years_shown: len(per_year), None when there is none."""
+    """The plain fields of an MseResult."""
 
     estimable: bool
     reason: str | None
     n_observed: int | None
+    stepwise_model: str | None
+    years: tuple[int, ...]
     linked_cases: int
-    years_shown: int | None
+    registrations: int | None
+    without_key: int | None
     display_digits: int | None
-    aic_model_rows: bool
+    model_rows: bool
+    display_grid: bool
     withheld_reason: str | None
 
 
@@ -775,15 +796,18 @@ class _Stored:
 
 
 def _mse_rows(result: MseResult) -> Columns:
-    per_year = result.per_year
     summary = _Summary(
         result.estimable,
         result.reason,
         result.n_observed,
+        result.stepwise_model,
+        tuple(result.years),
         result.linked_cases,
-        None if per_year is None else len(per_year),
+        result.registrations,
+        result.without_key,
         result.display_digits,
-        result.aic_model_rows,
+        result.model_rows,
+        result.display_grid,
         result.withheld_reason,
     )
     parts: list[tuple[str, int | None, object, type]] = [(RESULT, None, summary, _Summary)]
@@ -791,10 +815,6 @@ def _mse_rows(result: MseResult) -> Columns:
         (model, None, getattr(result, model), kind)
         for model, kind in ESTIMATES.items()
         if getattr(result, model) is not None
-    ]
-    parts += [
-        (PER_YEAR, int(year), stratum, StratumEstimate)
-        for year, stratum in (per_year or {}).items()
     ]
     columns: dict[str, list] = defaultdict(list)
     for model, year, value, kind in parts:
@@ -834,26 +854,7 @@ def _read_mse(connection: duckdb.DuckDBPyConnection, key: list) -> MseResult | N
         model: _Stored(rows[(model, None)]).build(kind, "", ()) if (model, None) in rows else None
         for model, kind in ESTIMATES.items()
     }
-    per_year = None
-    if summary.years_shown is not None:
-        per_year = {
-            int(year): _Stored(found).build(StratumEstimate, "", ())
-            for (model, year), found in sorted(
-                rows.items(), key=lambda item: (item[0][0], item[0][1] or 0)
-            )
-            if model == PER_YEAR
-        }
-    return MseResult(
-        estimable=summary.estimable,
-        reason=summary.reason,
-        n_observed=summary.n_observed,
-        per_year=per_year,
-        linked_cases=summary.linked_cases,
-        display_digits=summary.display_digits,
-        aic_model_rows=summary.aic_model_rows,
-        withheld_reason=summary.withheld_reason,
-        **parts,
-    )
+    return MseResult(**dataclasses.asdict(summary), **parts)
 
 
 # --- the frames -----------------------------------------------------------------------------

@@ -39,7 +39,7 @@ from __future__ import annotations
 import functools
 import logging
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import reduce
@@ -57,11 +57,14 @@ from protection.solver import INFINITY, AttackerModel
 from protection.tables import TOTAL
 from publication import shown
 from publication.derived import DerivedResults
+from publication.protected import GROUPED_CHANNELS
 from publication.shown import (
     ALL,
     CASES,
     CELL_COLUMN,
     COUNT,
+    DELIVERIES,
+    DELIVERIES_MISSING,
     DIMENSIONS,
     HAS_REPORTS,
     INTERVAL_LOWER,
@@ -393,24 +396,48 @@ def _status_rows(rows: Sequence[ShownNumber], system: _System, rules: Protection
 def _computed_from(row: ShownNumber) -> list[str]:
     """The ids of the counts a non-count row is computed from."""
     count = replace(row, statistic=COUNT)
-    if row.statistic == P_VALUE:
+    if row.statistic in (P_VALUE, shown.RATE_P_VALUE, *shown.TREND_STATISTICS):
+        # a test over the years of its ';'-list: computed from the count of each of them
         return [replace(count, year=year).id for year in row.year.split(SEPARATOR)]
     if row.statistic == SHARE:
         return [count.id, replace(count, concerns_discrimination=ALL).id]
     if row.statistic in FROM_OWN_COUNT:
         return [count.id]
+    if row.statistic.startswith(shown.SURVEY_PREFIX):
+        # the published count of each ground named, each shown on its own
+        return [replace(count, ground=ground).id for ground in row.ground.split(SEPARATOR)]
     return []
+
+
+def _delivery_failures(rows: Sequence[ShownNumber]) -> list[Failure]:
+    """Dekking's deliveries per year count files, explicit zeros as present: they tell nothing
+    about reports as long as every missing one is a has_reports 0 row of its own (a status the
+    audit already holds) and they have no place other than Dekking."""
+    zeros = Counter(row.year for row in rows if row.statistic == HAS_REPORTS and row.value == 0)
+    failures = []
+    for row in rows:
+        if row.statistic not in (DELIVERIES, DELIVERIES_MISSING):
+            continue
+        if set(row.where) != {shown.COVERAGE} or row.definition[1:] != (ALL,) * len(DIMENSIONS):
+            failures.append(Failure(row.id, "deliveries", "a per-year count of Dekking only"))
+        elif row.statistic == DELIVERIES_MISSING and (row.value or 0) > zeros[row.year]:
+            failures.append(Failure(row.id, "deliveries", "a missing delivery without its status"))
+    return failures
 
 
 def _rule_failures(rows: Sequence[ShownNumber], rules: ProtectionRules) -> list[Failure]:
     by_id = {row.id: row for row in rows}
-    failures = []
+    failures = _delivery_failures(rows)
     for row in rows:
         small = row.statistic == COUNT and row.value is not None
         if small and rules.is_below_threshold(int(row.value)):
             failures.append(Failure(row.id, "small_shown", f"= {row.value}"))
-        if row.statistic in (COUNT, HAS_REPORTS) or row.statistic.startswith(MSE_PREFIX):
+        if row.statistic in (COUNT, HAS_REPORTS, DELIVERIES, DELIVERIES_MISSING):
+            continue  # equations or statuses of the LP; deliveries: _delivery_failures
+        if row.statistic.startswith(MSE_PREFIX):
             continue
+        if row.statistic.startswith(shown.SURVEY_PREFIX) and row.concerns_discrimination == ALL:
+            continue  # a published survey figure or a stated assumption: nothing of the register
         if row.value is None:
             continue
         sources = _computed_from(row)
@@ -628,12 +655,16 @@ def information_loss(
     rows: Sequence[ShownNumber] | None = None,
 ) -> dict[str, dict[str, float]]:
     """Per default view and table: reports in hidden year cells / all reports in its year cells
-    (totals left out: they sum the same reports again). rows: the registry, if made already."""
+    (totals left out: they sum the same reports again). rows: the registry, if made already.
+    The overview's channel chart may take the letter's grouping instead of the four channels
+    (presentation.views.overview_channel_table): that table's loss is listed beside it."""
     ids = shown.table_ids(results)
     rows = {row.id: row for row in (rows or shown.shown_numbers(results))}
     loss: dict[str, dict[str, float]] = {}
     for view, tables in views.items():
         loss[view] = {}
+        if view == shown.OVERVIEW and GROUPED_CHANNELS not in tables:
+            tables = (*tables, GROUPED_CHANNELS)
         for name in tables:
             if name not in ids:
                 continue

@@ -1,8 +1,9 @@
 """Capture-recapture outputs checked for inversion to a small cell before they are shown.
 
 Domain layer (publication), called by publication.underreporting.mse_result once the estimate is
-computed; the page (presentation.underreporting), the registry (publication.shown) and the stored
-results (publication.derived) all read the outcome from MseResult (display_digits, aic_model_rows,
+computed (and so by the worker, `python -m publication derive`); the page
+(presentation.underreporting), the registry (publication.shown) and the stored results
+(publication.derived) all read the outcome from MseResult (display_digits, model_rows,
 withheld_reason).
 
 Every model output is a function of the capture table, so a viewer who knows the list totals and
@@ -15,17 +16,25 @@ each cell whose value is in 1..T-1) build neighbouring tables with the same list
 same number of cases seen but that statistic changed by +-1 and +-2, recompute what the page shows
 and compare it AS DISPLAYED. The true value must share its display with at least one other value
 (W = 2 in the sense of 'at least two values'). If it does not, the display is coarsened
-(DISPLAY_LEVELS: estimates and limits to two, then one significant figure, AIC differences to
-whole numbers, and at each of those the AIC range shown as a range without its own rows) and
-checked again; if even that pins a statistic, the model outputs are withheld.
+(DISPLAY_LEVELS: estimates and limits to two, then one significant figure, and at each of those
+the models' dot plot without a dot per model) and checked again; if even that pins a statistic,
+the model outputs are withheld.
 
-What is compared: the model names shown, the BIC point estimate, the stepwise and independence
-estimates with their profile limits, each model of the AIC range (difference, estimate, profile
-limits), the range itself, and the per-year estimates of the years shown. The BCa limits of the
-BIC model are not recomputed for a neighbour (a bootstrap of 300 replicates each would take
-minutes); they are coarsened with the rest but enter the comparison only through the point
-estimate. A neighbour found with the same display is a proof that the statistic is not pinned;
-not finding one among the few neighbours tried is treated as pinned (conservative).
+What is compared (Outputs.shown): what the page shows of capture-recapture. The headline (the
+model-averaged estimate of analysis.model_averaging.headline_estimate and its MATA limits, at
+most two significant figures, HEADLINE_DIGITS), the spread of the estimates over every estimable
+model (smallest and largest), the model the stepwise procedure chooses with its dot, the
+independence model's dot, and, where the dot plot shows a dot per model, every estimable model
+with its estimate and its own log-normal interval (DOT_LEVEL). Which models are estimable, and
+the stepwise choice, are compared too: both are functions of the table. Every number the page
+derives from these (the plain-words sentence, the average per year) is computed from the
+displayed values, so it tells no more than they do. A neighbour found with the same display is a
+proof that the statistic is not pinned; not finding one among the few neighbours tried is
+treated as pinned (conservative).
+
+Cost: each neighbour is one refit of every estimable model (64 for four lists) with warm starts
+from the true table's fits, and one stepwise choice: about a tenth of a second; on the demo data
+the whole check takes a few seconds (docs/mse.md).
 """
 
 from __future__ import annotations
@@ -39,38 +48,68 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 if TYPE_CHECKING:
+    from analysis.model_averaging import ModelAverage
     from analysis.mse import CaptureTable
 
 
 @dataclass(frozen=True)
 class DisplayLevel:
     """How the model outputs are displayed. digits: significant figures of estimates and limits
-    (None: whole numbers); model_rows: whether each model of the AIC range gets its own row
-    (with its AIC difference), else only the range of their estimates is shown."""
+    (None: whole numbers; the headline never has more than HEADLINE_DIGITS); model_rows: whether
+    the dot plot shows a dot per estimable model, else only the stepwise and independence models
+    and the spread over all of them; grid: the headline's limits and the spread rounded outward
+    to 1, 2 or 5 times a power of ten (the coarsest display before withholding)."""
 
     digits: int | None
     model_rows: bool = True
+    grid: bool = False
+
+    def model(self, value: float | None) -> float | None:
+        """A model's estimate or limit (a dot, the stepwise and independence rows)."""
+        return displayed(value, self.digits)
+
+    def headline(self, value: float | None, side: str = "") -> float | None:
+        """The headline estimate (side '') or a limit ('lower', 'upper')."""
+        if self.grid:
+            return on_grid(value, side)
+        return displayed(value, headline_digits(self.digits))
+
+    def spread(self, value: float | None, side: str) -> float | None:
+        """The smallest ('lower') or largest ('upper') estimate over every model."""
+        return on_grid(value, side) if self.grid else displayed(value, self.digits)
 
 
-# Tried in turn, most informative first: as the page showed them, then 2 significant figures,
-# then without the AIC range's rows (which models lie within 2 of the best, and in which order,
-# changes with a single case), then the same two at 1 significant figure.
+# Tried in turn, most informative first: as computed (whole numbers), then 2 significant figures,
+# then without a dot per model (which models are estimable and where each lies changes with a
+# single case), then the same two at 1 significant figure, then the headline's limits and the
+# spread on the 1-2-5 grid.
 DISPLAY_LEVELS: tuple[DisplayLevel, ...] = (
     DisplayLevel(None),
     DisplayLevel(2),
     DisplayLevel(2, model_rows=False),
     DisplayLevel(1),
     DisplayLevel(1, model_rows=False),
+    DisplayLevel(1, model_rows=False, grid=True),
 )
 
 WITHHELD_SMALL_OVERLAP = "withheld_small_overlap"
 STEPS = (1, -1, 2, -2)
 # Neighbours tried per statistic and step: each costs a refit of every model the page shows
-# (about 0.3 s for four lists; three per step were too few to find the witness on the demo data).
+# (about 0.1 s for four lists with warm starts; three per step were too few to find the witness on
+# the demo data).
 NEIGHBOURS_PER_STEP = 6
+# The headline is stated in plain words at two significant figures (as CBS and ONS round an
+# experimental estimate); the models' dots keep the precision of the display level.
+HEADLINE_DIGITS = 2
+# Each model's own interval in the dot plot: log-normal (Chao 1987) at nominal 95 %, valid only
+# if that model were the true one (the page says so).
+DOT_LEVEL = 0.95
+INDEPENDENCE = "independence"
+# 'When the interval spans more than a factor of about 3 (upper / lower), no single number: the
+# spread is the message' (issue 14, after how CBS and ONS state experimental estimates).
+MAX_SPREAD_FOR_ONE_NUMBER = 3.0  # analysis.mse.format_interactions of no interactions
 
 
 def displayed(value: float | None, digits: int | None) -> float | None:
@@ -86,9 +125,34 @@ def displayed(value: float | None, digits: int | None) -> float | None:
     return float(round(number, places))
 
 
-def delta_decimals(digits: int | None) -> int:
-    """Decimals of an AIC difference: one as before, none once the display is coarsened."""
-    return 1 if digits is None else 0
+def on_grid(value: float | None, side: str) -> float | None:
+    """A limit rounded outward to the 1-2-5 grid (lower down, upper up, else to the nearest):
+    820 -> 500 as a lower limit, 21,543 -> 50,000 as an upper one."""
+    if value is None or not math.isfinite(value) or value <= 0:
+        return value
+    power = 10.0 ** math.floor(math.log10(value))
+    points = [step * power for step in (1, 2, 5, 10)]
+    if side == "lower":
+        found = max(point for point in points if point <= value * (1 + 1e-12))
+    elif side == "upper":
+        found = min(point for point in points if point >= value * (1 - 1e-12))
+    else:
+        found = min(points, key=lambda point: abs(math.log(point / value)))
+    return float(round(found))
+
+
+def single_number(lower: float | None, upper: float | None) -> bool:
+    """Whether a headline with these displayed limits may be stated as one number: an upper
+    limit, and at most a factor MAX_SPREAD_FOR_ONE_NUMBER between the limits. Else the spread
+    is the message (and the point estimate is not shown)."""
+    if lower is None or upper is None or not math.isfinite(upper) or lower <= 0:
+        return False
+    return upper / lower <= MAX_SPREAD_FOR_ONE_NUMBER
+
+
+def headline_digits(digits: int | None) -> int:
+    """Significant figures of the headline at a display level: two, or fewer when coarsened."""
+    return HEADLINE_DIGITS if digits is None else min(digits, HEADLINE_DIGITS)
 
 
 # --- the small statistics -------------------------------------------------------------------
@@ -178,120 +242,88 @@ def neighbour_changes(
 
 
 @dataclass(frozen=True)
-class Outputs:
-    """The model outputs the page shows, unrounded."""
+class Dot:
+    """One estimable model in the dot plot: its interactions ('IC:MP,MP:VP' or 'independence'),
+    its estimate and its own log-normal interval at DOT_LEVEL."""
 
-    bic_model: str
-    bic_n_hat: float
-    stepwise: tuple[str, float, float, float]  # model, n_hat, profile lower, upper
-    independence: tuple[float, float, float]
-    aic_range: tuple[tuple[str, float, float, float, float], ...]  # model, delta, n_hat, limits
-    aic_n_hat_min: float
-    aic_n_hat_max: float
-    per_year: tuple[tuple[int, float, float, float], ...]  # year, n_hat, lower, upper
+    model: str
+    n_hat: float
+    lower: float
+    upper: float
+
+
+def model_dots(average: ModelAverage) -> tuple[Dot, ...]:
+    """Every estimable model of a model average as a dot with its own interval at DOT_LEVEL
+    (from the model's estimate and standard error: no refit), in the average's order."""
+    # Imported on use: the models bring scipy, which the display helpers above never need.
+    from analysis.mse import lognormal_limits
+
+    dots = []
+    for entry in average.models:
+        lower, upper = lognormal_limits(average.n_observed, entry.n_hat, entry.se, DOT_LEVEL)
+        dots.append(Dot(entry.interactions, entry.n_hat, lower, upper))
+    return tuple(dots)
+
+
+@dataclass(frozen=True)
+class Outputs:
+    """The model outputs the page shows, unrounded: the headline (model average with its MATA
+    limits), the model the stepwise procedure chooses, and every estimable model's dot."""
+
+    n_hat: float
+    lower: float
+    upper: float
+    stepwise: str
+    dots: tuple[Dot, ...]
+
+    def dot(self, model: str) -> Dot | None:
+        return next((dot for dot in self.dots if dot.model == model), None)
+
+    @property
+    def spread(self) -> tuple[float, float]:
+        """The smallest and largest estimate over every estimable model."""
+        estimates = [dot.n_hat for dot in self.dots]
+        return min(estimates), max(estimates)
 
     def shown(self, level: DisplayLevel) -> tuple:
         """Everything as displayed at this level, for comparison."""
 
-        def d(value: float) -> float | None:
-            return displayed(value, level.digits)
+        def of(dot: Dot | None) -> tuple | None:
+            if dot is None:
+                return None
+            return (level.model(dot.n_hat), level.model(dot.lower), level.model(dot.upper))
 
-        decimals = delta_decimals(level.digits)
+        lower, upper = level.headline(self.lower, "lower"), level.headline(self.upper, "upper")
+        # The point estimate only where the page states one number.
+        n_hat = level.headline(self.n_hat) if single_number(lower, upper) else None
+        smallest, largest = self.spread
         return (
-            self.bic_model,
-            d(self.bic_n_hat),
-            (self.stepwise[0], *map(d, self.stepwise[1:])),
-            tuple(map(d, self.independence)),
-            tuple(
-                (model, round(delta, decimals), d(n_hat), d(lower), d(upper))
-                for model, delta, n_hat, lower, upper in self.aic_range
-            )
-            if level.model_rows
-            else (),
-            d(self.aic_n_hat_min),
-            d(self.aic_n_hat_max),
-            tuple((year, d(n), d(lower), d(upper)) for year, n, lower, upper in self.per_year),
+            (n_hat, lower, upper),
+            (level.spread(smallest, "lower"), level.spread(largest, "upper")),
+            self.stepwise,
+            of(self.dot(self.stepwise)),
+            of(self.dot(INDEPENDENCE)),
+            tuple(sorted((dot.model, *of(dot)) for dot in self.dots)) if level.model_rows else (),
         )
 
 
-def outputs(
-    table: CaptureTable,
-    by_year: dict[int, np.ndarray] | None = None,
-    years_shown: Sequence[int] = (),
-) -> Outputs | None:
-    """What the page shows for this table, computed as publication.underreporting.mse_result does
-    (without the bootstrap); None when it would show no estimate. by_year: the cells per year
-    (rows as the table's), for the per-year estimates of years_shown."""
-    # Imported on use: the models bring statsmodels and scipy.optimize, which the page's
-    # display helpers above never need.
-    from analysis import mse
+def outputs_of(average: ModelAverage, stepwise: str) -> Outputs:
+    """The outputs of a computed headline estimate and stepwise choice."""
+    return Outputs(average.n_hat, average.lower, average.upper, stepwise, model_dots(average))
+
+
+def outputs(table: CaptureTable, starts: dict | None = None) -> Outputs | None:
+    """What the page shows for this table, computed as publication.underreporting.mse_result
+    does; None when it would show no estimate. starts: warm starts per model (updated)."""
+    # Imported on use: the models bring scipy.optimize, which the display helpers never need.
+    from analysis import model_averaging, mse
 
     try:
-        chosen = mse.select_model(table, "bic")
-        stepwise = mse.estimate_population(table, "stepwise", "profile")
-        independence = mse.estimate_population(table, "independence", "profile")
-        models = mse.model_range(table, "aic", 2.0)
+        average = model_averaging.headline_estimate(table, starts)
+        stepwise = mse.stepwise_fit(table).fit.interactions
     except mse.NotEstimableError:
         return None
-    per_year: tuple[tuple[int, float, float, float], ...] = ()
-    if by_year and years_shown:
-        interactions = chosen.fit.interactions
-        try:
-            pooled = mse.fit_pooled(
-                _year_frame(table, by_year),
-                interactions=interactions if interactions != "independence" else (),
-            )
-        except (mse.NotEstimableError, ValueError):
-            return None
-        strata = {int(stratum.label): stratum for stratum in pooled.years}
-        per_year = tuple(
-            (year, strata[year].n_hat, strata[year].lower, strata[year].upper)
-            for year in years_shown
-            if year in strata
-        )
-    return Outputs(
-        bic_model=chosen.fit.interactions,
-        bic_n_hat=chosen.fit.n_hat,
-        stepwise=(stepwise.model, stepwise.n_hat, stepwise.lower, stepwise.upper),
-        independence=(independence.n_hat, independence.lower, independence.upper),
-        aic_range=tuple(
-            (e.fit.interactions, e.delta, e.fit.n_hat, e.interval.lower, e.interval.upper)
-            for e in models.models
-        ),
-        aic_n_hat_min=models.n_hat_min,
-        aic_n_hat_max=models.n_hat_max,
-        per_year=per_year,
-    )
-
-
-COUNT = "count"  # analysis.mse.COUNT_COLUMN, the count column of a capture-history frame
-
-
-def _year_frame(table: CaptureTable, by_year: dict[int, np.ndarray]) -> pd.DataFrame:
-    parts = []
-    for year, counts in by_year.items():
-        part = pd.DataFrame(table.histories, columns=list(table.list_names))
-        part.insert(0, "year", year)
-        part[COUNT] = counts
-        parts.append(part[part[COUNT] > 0])
-    return pd.concat(parts, ignore_index=True)
-
-
-def cells_by_year(table: CaptureTable, frame: pd.DataFrame) -> dict[int, np.ndarray]:
-    """frame (year, one 0/1 column per list, count) as counts per year in the table's row order."""
-    index = {tuple(int(v) for v in history): row for row, history in enumerate(table.histories)}
-    result: dict[int, np.ndarray] = {}
-    names = list(table.list_names)
-    for year, group in frame.groupby("year"):
-        counts = np.zeros(len(table.counts), dtype=np.int64)
-        for history, count in zip(
-            group[names].itertuples(index=False, name=None), group[COUNT], strict=True
-        ):
-            row = index.get(tuple(int(v) for v in history))
-            if row is not None:
-                counts[row] += int(count)
-        result[int(year)] = counts
-    return result
+    return outputs_of(average, stepwise)
 
 
 # --- the check ------------------------------------------------------------------------------
@@ -302,13 +334,15 @@ class InversionCheck:
     """The outcome: the display level to use, or withheld (then level is the last one tried).
 
     pinned: the statistics that the whole-number display pins (for the log and the tests; never
-    shown, since naming them would say which overlaps are small).
+    shown, since naming them would say which overlaps are small). neighbours: how many
+    neighbouring tables were fitted (the check's cost).
     """
 
     level: DisplayLevel
     withheld: bool
     pinned: tuple[str, ...]
     statistics: tuple[str, ...]
+    neighbours: int = 0
 
 
 class _Neighbours:
@@ -317,10 +351,12 @@ class _Neighbours:
     def __init__(self, found: Iterator[Outputs | None]) -> None:
         self._found = found
         self._known: list[Outputs] = []
+        self.fitted = 0
 
     def __iter__(self) -> Iterator[Outputs]:
         yield from self._known
         for item in self._found:
+            self.fitted += 1
             if item is None:
                 continue
             self._known.append(item)
@@ -330,31 +366,28 @@ class _Neighbours:
 def check_inversion(
     table: CaptureTable,
     threshold: int,
-    frame: pd.DataFrame | None = None,
-    years_shown: Sequence[int] = (),
     levels: Sequence[DisplayLevel] = DISPLAY_LEVELS,
+    truth: Outputs | None = None,
+    starts: dict | None = None,
 ) -> InversionCheck:
     """Whether the page's model outputs pin a small statistic of `table`, at each display level
-    in turn (see the module docstring). frame: the capture histories per year (year, lists,
-    count), needed when per-year estimates of years_shown are on the page."""
-    by_year = cells_by_year(table, frame) if frame is not None and years_shown else None
+    in turn (see the module docstring). truth: the outputs of `table` when already computed,
+    with starts: the warm starts of its fits (analysis.model_averaging.headline_estimate)."""
     statistics = small_statistics(table, threshold)
     names = tuple(s.name for s in statistics)
     if not statistics:
         return InversionCheck(levels[0], False, (), names)
-    truth = outputs(table, by_year, years_shown)
+    # The true table's fits first: every neighbour starts from them (a few Newton steps each).
+    starts = {} if starts is None else starts
+    if truth is None:
+        truth = outputs(table, starts)
     if truth is None:
         return InversionCheck(levels[0], False, (), names)
 
     def neighbours(statistic: SmallStatistic) -> Iterator[Outputs | None]:
         for step in STEPS:
             for change in neighbour_changes(table, statistic, step, NEIGHBOURS_PER_STEP):
-                changed_by_year = _spread(by_year, change) if by_year else None
-                if by_year and changed_by_year is None:
-                    continue  # no single year can take the change
-                yield outputs(
-                    table.with_counts(table.counts + change), changed_by_year, years_shown
-                )
+                yield outputs(table.with_counts(table.counts + change), dict(starts))
 
     found = {s.name: _Neighbours(neighbours(s)) for s in statistics}
     first_pinned: tuple[str, ...] | None = None
@@ -367,14 +400,7 @@ def check_inversion(
         if first_pinned is None:
             first_pinned = pinned
         if not pinned:
-            return InversionCheck(level, False, first_pinned, names)
-    return InversionCheck(levels[-1], True, first_pinned or pinned, names)
-
-
-def _spread(by_year: dict[int, np.ndarray], change: np.ndarray) -> dict[int, np.ndarray] | None:
-    """The change made within one year (the first that can take it), so that every year's count
-    of cases seen, and its list totals, stay as shown."""
-    for year, counts in by_year.items():
-        if (counts + change >= 0).all():
-            return {**by_year, year: counts + change}
-    return None
+            cost = sum(neighbour.fitted for neighbour in found.values())
+            return InversionCheck(level, False, first_pinned, names, cost)
+    cost = sum(neighbour.fitted for neighbour in found.values())
+    return InversionCheck(levels[-1], True, first_pinned or pinned, names, cost)

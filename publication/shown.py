@@ -30,11 +30,12 @@ from etl.coverage import MISSING, REGISTERED_CHANNELS
 from protection.grouping import DEFAULT_GROUP_LABEL
 from protection.rules import ProtectionRules
 from protection.tables import TOTAL, ProtectedTable, TableView
-from publication import measures, trends
+from publication import measures, survey_comparison, trends
 from publication.derived import DerivedResults
 from publication.measures import DISCRIMINATION
-from publication.mse_disclosure import delta_decimals
+from publication.mse_disclosure import INDEPENDENCE
 from publication.protected import (
+    GROUPED_CHANNELS,
     LETTER_COMMITTEE,
     LETTER_PERIOD,
     LETTER_SERIES,
@@ -64,6 +65,10 @@ DIMENSION_OF_CELL_COLUMN = {cell: dimension for dimension, cell in CELL_COLUMN.i
 
 COUNT = "count"  # a sum of reports: an equation over the finest cells
 HAS_REPORTS = "has_reports"  # a status: 1 = at least one report, 0 = none
+# Dekking's summary per year: deliveries (files) present and missing, not reports. A delivery with
+# only an explicit zero counts as present, so neither says whether any report was delivered.
+DELIVERIES = "deliveries"
+DELIVERIES_MISSING = "deliveries_missing"
 CASES = "cases"  # deduplicated cases (not a sum of reports)
 RATE = "rate_per_1000_fte"
 RATE_LOWER = "rate_per_1000_fte_lower"
@@ -73,6 +78,7 @@ INTERVAL_LOWER = "interval_lower"
 INTERVAL_UPPER = "interval_upper"
 P_VALUE = "p_value"
 MSE_PREFIX = "mse:"
+SURVEY_PREFIX = "survey:"  # the survey comparison (publication.survey_comparison.shown_numbers)
 
 # Where a number can appear (the `where` column).
 OVERVIEW, TRENDS, UNDERREPORTING, COVERAGE, EXPORT, BRIEFING = (
@@ -98,7 +104,6 @@ SHOWN_DECIMALS = {
     INTERVAL_UPPER: 0,
     P_VALUE: 3,
 }
-MSE_DECIMALS = {"delta": 1}  # other model outputs are shown as whole numbers
 
 
 @dataclass(frozen=True)
@@ -236,7 +241,11 @@ BRIEFING_TREND_TABLES = (
 OVERVIEW_TABLES = ("discrimination:total", "discrimination:channel", "discrimination:concerns")
 SHARE_TABLES = tuple(measures.table_name(m, "total") for m in trends.SHARE_MEASURES)
 # Stacked bars with a grey 'not shown' segment: overview and briefing ('kanalen', 'betreft').
-STACKED_TABLES = {"discrimination:channel": None, "discrimination:concerns": ("ja", "deels")}
+STACKED_TABLES = {
+    "discrimination:channel": None,
+    "discrimination:concerns": ("ja", "deels"),
+    GROUPED_CHANNELS: None,
+}
 
 
 def places(kind: str, table: str | None = None) -> tuple[str, ...]:
@@ -246,7 +255,8 @@ def places(kind: str, table: str | None = None) -> tuple[str, ...]:
     'interval' (a Garwood interval on a trend line), RATE, SHARE, 'change' (a p_value),
     'change_overview' (the overview's latest change), 'change_briefing' (a measure's year
     series), CASES, 'mse', 'missing' (a delivery the overview, exports and Dekking name as
-    missing), 'not_expected' (a channel Dekking shows as never delivered).
+    missing), 'not_expected' (a channel Dekking shows as never delivered), DELIVERIES (Dekking's
+    count of deliveries present and missing per year).
     """
     found: set[str] = set()
     if kind == "table":
@@ -254,6 +264,9 @@ def places(kind: str, table: str | None = None) -> tuple[str, ...]:
             found |= {OVERVIEW}  # the letter table of the overview
         elif table == LETTER_SERIES:
             found |= {STORED}
+        elif table == GROUPED_CHANNELS:
+            # the overview's channel chart and its download, when it hides less than the fine one
+            found |= {OVERVIEW, EXPORT}
         else:
             # Every table of every measure: a trends option, a chart download, a briefing table.
             found |= {TRENDS, EXPORT, BRIEFING}
@@ -273,11 +286,11 @@ def places(kind: str, table: str | None = None) -> tuple[str, ...]:
         found |= {EXPORT, BRIEFING}
     elif kind == SHARE:
         found |= {OVERVIEW, EXPORT, BRIEFING}
-    elif kind in (CASES, "mse"):
+    elif kind in (CASES, "mse", "survey"):
         found |= {UNDERREPORTING}
     elif kind == "missing":
         found |= {COVERAGE, OVERVIEW, EXPORT, BRIEFING}
-    elif kind == "not_expected":
+    elif kind in ("not_expected", DELIVERIES):
         found |= {COVERAGE}
     else:
         raise ValueError(f"unknown kind of number {kind!r}")
@@ -572,8 +585,8 @@ def _cases_rows(results: DerivedResults, registry: _Registry, ids: dict[str, dic
 
 def _mse_rows(results: DerivedResults, registry: _Registry) -> None:
     """What the under-reporting page shows of capture-recapture, named mse:<model>:<statistic>,
-    as displayed: at the rounding the inversion check chose (publication.mse_disclosure), the
-    AIC range's own rows only where they are shown, nothing of the model when it is withheld."""
+    as displayed: at the rounding the inversion check chose (publication.mse_disclosure), a dot
+    per model only where the dot plot shows one, nothing of the model when it is withheld."""
     mse: MseResult = results.mse
     publication = results.publication
     if not publication.years:
@@ -586,23 +599,14 @@ def _mse_rows(results: DerivedResults, registry: _Registry) -> None:
     )
     where = places("mse")
 
-    def add(model: str, statistic: str, value: float | None, **fields: str) -> None:
+    def add(model: str, statistic: str, value: float | None) -> None:
         if value is None:
             return
         number = float(value)
-        if statistic in MSE_DECIMALS:  # an AIC difference: fewer decimals once coarsened
-            decimals = min(MSE_DECIMALS[statistic], delta_decimals(mse.display_digits))
-        elif statistic in ("n_observed", "linked_cases"):  # counts, shown as they are
-            decimals = 0
-        else:  # estimates and limits
-            decimals, number = 0, mse.displayed(number)
-        shown = number if math.isinf(number) or math.isnan(number) else round(number, decimals)
-        if decimals == 0 and not math.isinf(shown) and not math.isnan(shown):
-            shown = int(shown)
+        if not math.isinf(number) and not math.isnan(number) and number.is_integer():
+            number = int(number)
         registry.add(
-            ShownNumber(
-                f"{MSE_PREFIX}{model}:{statistic}", **{**pooled, **fields}, value=shown, where=where
-            )
+            ShownNumber(f"{MSE_PREFIX}{model}:{statistic}", **pooled, value=number, where=where)
         )
 
     if not mse.estimable:
@@ -612,26 +616,51 @@ def _mse_rows(results: DerivedResults, registry: _Registry) -> None:
     if mse.withheld_reason is not None:  # the page shows the reason, no number of the model
         return
     add("pooled", "n_observed", mse.n_observed)
-    for model, estimate in (
-        ("bic", mse.chosen),
-        ("stepwise", mse.stepwise),
-        ("independence", mse.independence),
-    ):
-        add(model, "n_hat", estimate.n_hat)
-        add(model, "lower", estimate.lower)
-        add(model, "upper", estimate.upper)
-    add("aic_range", "n_hat_min", mse.model_range.n_hat_min)
-    add("aic_range", "n_hat_max", mse.model_range.n_hat_max)
-    for entry in mse.model_range.models if mse.aic_model_rows else ():
-        model = f"aic[{model_name(entry.fit.interactions)}]"
-        add(model, "delta", entry.delta)
-        add(model, "n_hat", entry.fit.n_hat)
-        add(model, "lower", entry.interval.lower)
-        add(model, "upper", entry.interval.upper)
-    for year, stratum in (mse.per_year or {}).items():
-        add("bic_per_year", "n_hat", stratum.n_hat, year=str(year))
-        add("bic_per_year", "lower", stratum.lower, year=str(year))
-        add("bic_per_year", "upper", stratum.upper, year=str(year))
+    add("pooled", "share_without_link_key", mse.key_share)
+    for statistic, value in zip(("n_hat", "lower", "upper"), mse.headline_shown, strict=True):
+        add("model_average", statistic, value)
+    # What the interval covered in the calibration study, said as 'at least 9 of 10'.
+    add("model_average", "covered_in_10", round(mse.headline.level * 10))
+    # The pooled estimate divided by the number of years stands beside every year's registered
+    # cases in the comparison chart and its table: one row per year it is shown at.
+    for year in publication.years:
+        for statistic, value in zip(
+            ("n_hat", "lower", "upper"), mse.per_year_average_shown, strict=True
+        ):
+            if value is not None:
+                registry.add(
+                    ShownNumber(
+                        f"{MSE_PREFIX}model_average_per_year:{statistic}",
+                        **{**pooled, "year": str(year)},
+                        value=int(value) if float(value).is_integer() else float(value),
+                        where=where,
+                    )
+                )
+    smallest, largest = mse.spread_shown
+    add("all_models", "n_hat_min", smallest)
+    add("all_models", "n_hat_max", largest)
+    outputs = mse.outputs
+    dots = [("stepwise", outputs.dot(mse.stepwise_model))]
+    dots.append(("independence", outputs.dot(INDEPENDENCE)))
+    if mse.model_rows:
+        dots += [(f"loglinear[{model_name(dot.model)}]", dot) for dot in outputs.dots]
+    for model, dot in dots:
+        if dot is not None:
+            add(model, "n_hat", mse.displayed(dot.n_hat))
+            add(model, "lower", mse.displayed(dot.lower))
+            add(model, "upper", mse.displayed(dot.upper))
+
+
+def is_proportion(statistic: str) -> bool:
+    """Whether a statistic's value is a proportion 0..1 that the pages show as a percentage."""
+    return (
+        statistic == SHARE
+        or statistic == f"{MSE_PREFIX}pooled:share_without_link_key"
+        or (
+            statistic.startswith(SURVEY_PREFIX)
+            and statistic.rsplit(":", 1)[-1] in survey_comparison.PROPORTIONS
+        )
+    )
 
 
 def model_name(interactions: str) -> str:
@@ -671,14 +700,152 @@ def _coverage_rows(results: DerivedResults, registry: _Registry) -> None:
             )
 
 
+def _delivery_rows(results: DerivedResults, registry: _Registry) -> None:
+    """Dekking's summary (presentation.views.coverage_summary): per year the deliveries present
+    and missing. Counts of files over the expected grid, explicit zeros as present: the missing
+    ones are the has_reports 0 rows above, the present ones the rest of a public grid."""
+    coverage = results.coverage
+    if coverage is None or coverage.empty:
+        return
+    for year, group in coverage.groupby("year"):
+        missing = int((group["status"] == MISSING).sum())
+        for statistic, value in ((DELIVERIES, len(group) - missing), (DELIVERIES_MISSING, missing)):
+            registry.add(
+                ShownNumber(statistic, year=str(int(year)), value=value, where=places(DELIVERIES))
+            )
+
+
+# The trend test over the years of the trends page (publication.trends.trend_over_years) and the
+# year-on-year test of a rate per 1,000 fte: numbers computed from the shown counts (and fte) of
+# their `year` list, shown on the trends page only. The change and its limits in percent with one
+# decimal, p-values with three, as the page words them (presentation.views.trend_sentence).
+TREND_CHANGE = "trend_change_pct"
+TREND_LOWER = "trend_change_lower"
+TREND_UPPER = "trend_change_upper"
+TREND_P_VALUE = "trend_p_value"
+RATE_SUFFIX = "_per_1000_fte"
+RATE_P_VALUE = P_VALUE + RATE_SUFFIX
+TREND_STATISTICS = tuple(
+    statistic + suffix
+    for suffix in ("", RATE_SUFFIX)
+    for statistic in (TREND_CHANGE, TREND_LOWER, TREND_UPPER, TREND_P_VALUE)
+)
+
+
+def _trend_rows(results: DerivedResults, registry: _Registry, ids: dict[str, dict]) -> None:
+    """Every trend the trends page can state: per table, line and range of at least
+    trends.MIN_TREND_YEARS consecutive years, of the count and (total and ministries) of the rate
+    per 1,000 fte; and the rate's year-on-year p-values. `year` is the ';'-list of the years the
+    number is computed from."""
+    publication = results.publication
+    years = list(publication.years)
+    ranges = [
+        years[start:end]
+        for start in range(len(years))
+        for end in range(start + trends.MIN_TREND_YEARS, len(years) + 1)
+    ]
+    complete_fte = trends.fte_by_item(results.fte, years)
+    for entry in measures.registered():
+        for breakdown in entry.breakdowns:
+            name = entry.table_name(breakdown)
+            if name not in publication.tables:
+                continue
+            table = publication.tables[name]
+            with_rate = breakdown in ("total", "department")
+            for item in [TOTAL] if table.is_series else list(table.values.index):
+                line = _series_of(table, item)
+                series = {year: line.get(year) for year in years}
+                fte = (
+                    {y: value for (i, y), value in complete_fte.items() if i == item}
+                    if with_rate
+                    else None
+                )
+
+                def count_of(year, name=name, item=item, series_table=table):
+                    key = (year,) if series_table.is_series else (item, year)
+                    return registry.rows[ids[name][key]]
+
+                for span in ranges:
+                    for suffix, exposure in (("", None), (RATE_SUFFIX, fte)):
+                        if suffix and exposure is None:
+                            continue
+                        trend = trends.trend_over_years(series, span, exposure)
+                        if trend.test is None:
+                            continue
+                        count = count_of(trend.used[0])
+                        year = SEPARATOR.join(map(str, trend.used))
+                        for statistic, value in (
+                            (TREND_CHANGE, round(trend.test.change * 100, 1)),
+                            (TREND_LOWER, round(trend.test.lower * 100, 1)),
+                            (TREND_UPPER, round(trend.test.upper * 100, 1)),
+                            (TREND_P_VALUE, round(trend.test.p_value, 3)),
+                        ):
+                            registry.add(
+                                replace(
+                                    count,
+                                    statistic=statistic + suffix,
+                                    year=year,
+                                    value=value,
+                                    symbol="",
+                                    where=(TRENDS,),
+                                )
+                            )
+                for year in years[1:] if fte else ():
+                    change = trends.year_on_year_rate_change(series, fte, year)
+                    if change.p_value is None:
+                        continue
+                    registry.add(
+                        replace(
+                            count_of(year),
+                            statistic=RATE_P_VALUE,
+                            year=SEPARATOR.join(map(str, (year - 1, year))),
+                            value=round(change.p_value, 3),
+                            symbol="",
+                            where=(TRENDS,),
+                        )
+                    )
+
+
+def _survey_rows(results: DerivedResults, registry: _Registry) -> None:
+    """The survey comparison of the under-reporting page, as shown (two significant figures):
+    numbers of the survey alone (ground ALL) and numbers computed from the published counts of
+    the grounds they name (disclosure checks that those are shown)."""
+    publication = results.publication
+    if not publication.years or results.cases.empty:
+        return
+    registered = protected_cases(results.cases, publication, publication.rules)
+    for comparison in survey_comparison.compare_surveys(publication, registered):
+        if comparison.comparable:
+            # the assumptions name the year's registrations of all discrimination reports
+            total = ShownNumber(
+                COUNT, str(comparison.year), concerns_discrimination=survey_comparison.CONCERNS
+            )
+            if total.id in registry.rows:
+                registry.add_places(total.id, places("survey"))
+        for number in survey_comparison.shown_numbers(comparison):
+            registry.add(
+                ShownNumber(
+                    number.statistic,
+                    number.year,
+                    concerns_discrimination=number.concerns,
+                    ground=number.ground,
+                    value=float(number.value),
+                    where=places("survey"),
+                )
+            )
+
+
 def shown_numbers(results: DerivedResults) -> list[ShownNumber]:
     """Every number the product can show or export for this data version, one row each."""
     registry = _Registry()
     ids = _table_rows(results, registry)
     _derived_rows(results, registry, ids)
+    _trend_rows(results, registry, ids)
     _cases_rows(results, registry, ids)
     _mse_rows(results, registry)
+    _survey_rows(results, registry)
     _coverage_rows(results, registry)
+    _delivery_rows(results, registry)
     return list(registry.rows.values())
 
 

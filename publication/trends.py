@@ -1,4 +1,4 @@
-"""Trend maths over the protected tables: year totals, share, changes, intervals, rates, the letter.
+"""Trend maths over the protected tables: year totals, share, changes, trends, intervals, rates, the letter.
 
 Domain layer (publication), above protected.py: computed only from protected tables and coverage,
 never from records. What each measure counts is defined once, in publication.measures.
@@ -6,13 +6,17 @@ never from records. What each measure counts is defined once, in publication.mea
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from analysis.intervals import compare_counts, garwood_interval
-from base.reference import comparable_group, sector_rijk_codes_in_year
+from analysis.trend_test import TrendTest, poisson_trend
+from base.reference import comparable_group, ministries, sector_rijk_codes_in_year
 from etl.coverage import MISSING
 from protection.tables import TOTAL, ProtectedTable
 from publication.measures import ALL_REPORTS, DISCRIMINATION
@@ -83,6 +87,8 @@ class YearChange:
     verdict: (
         str  # significant_increase | significant_decrease | no_significant_change | not_testable
     )
+    rate: float | None = None  # per 1,000 fte, for a change of rates (year_on_year_rate_change)
+    previous_rate: float | None = None
 
 
 def year_on_year_change(series: pd.Series, year: int) -> YearChange:
@@ -136,27 +142,70 @@ def series_with_intervals(
     return frame
 
 
+@functools.cache
+def _fte_members(group: str, year: int) -> tuple[str, ...]:
+    """The ministries of a comparable group whose fte count for `year`: those of sector Rijk that
+    still existed on 31 December. The fte of a year is its staff at the year's end, so a ministry
+    split during the year (EZK in 2024) has no fte of its own that year; its successors do."""
+    year_end = dt.date(year, 12, 31)
+    return tuple(
+        m.code
+        for m in ministries()
+        if m.in_sector_rijk
+        and comparable_group(m.code) == group
+        and m.exists_in_year(year)
+        and (m.valid_to is None or m.valid_to >= year_end)
+    )
+
+
+@functools.cache
+def _groups_in_year(year: int) -> frozenset[str]:
+    return frozenset(comparable_group(code) for code in sector_rijk_codes_in_year(year))
+
+
+def fte_by_item(fte: pd.DataFrame, years: Iterable[int]) -> dict[tuple[str, int], float]:
+    """(ministry group or TOTAL, year) -> fte, only where complete.
+
+    fte: per department_group and year with the number of ministries behind it
+    (etl.queries.fte_by_group). A group is complete when every member of it at the year's end
+    (_fte_members) delivered fte; the total (sector Rijk) when every group with reports that year
+    (every ministry that existed on some day of it) is complete.
+    """
+    complete: dict[tuple[str, int], float] = {}
+    if fte.empty or "fte" not in fte.columns:
+        return complete
+    delivered: dict[tuple[str, int], tuple[float, int]] = {}
+    for group, year, value, departments in zip(
+        fte["department_group"], fte["year"], fte["fte"], fte["departments"], strict=True
+    ):
+        known = delivered.get((group, int(year)), (0.0, 0))
+        delivered[(group, int(year))] = (known[0] + float(value), known[1] + int(departments))
+    for year in sorted({int(y) for y in years}):
+        groups = _groups_in_year(year)
+        for group in groups:
+            members = _fte_members(group, year)
+            value, departments = delivered.get((group, year), (0.0, 0))
+            if members and departments == len(members):
+                complete[(group, year)] = value
+        if groups and all((group, year) in complete for group in groups):
+            complete[(TOTAL, year)] = sum(complete[(group, year)] for group in groups)
+    return complete
+
+
+def fte_of(fte: pd.DataFrame, item: str, years: Iterable[int]) -> dict[int, float]:
+    """year -> fte of one ministry group (or TOTAL for sector Rijk), the complete years only."""
+    years = list(years)
+    return {year: value for (name, year), value in fte_by_item(fte, years).items() if name == item}
+
+
 def rates_per_1000_fte(series: pd.DataFrame, fte: pd.DataFrame) -> pd.DataFrame:
     """Reports per 1,000 fte with the Garwood interval scaled: rate = 1000 * count / fte.
 
     series: long form (item, year, count, lower, upper) where item is TOTAL or a ministry group;
-    fte: per department_group and year. A rate is given only where the count is shown and every
-    ministry of the group (all of sector Rijk for the total) delivered fte for that year.
+    fte: per department_group and year. A rate is given only where the count is shown and the
+    fte of the group (of all of sector Rijk for the total) is complete (fte_by_item).
     """
-    complete_groups: dict[tuple[str, int], float] = {}
-    for year in sorted(set(series["year"])):
-        expected = sector_rijk_codes_in_year(int(year))
-        year_fte = fte[fte["year"] == year]
-        for group in {comparable_group(code) for code in expected}:
-            members = [code for code in expected if comparable_group(code) == group]
-            delivered = year_fte[year_fte["department_group"] == group]
-            if not delivered.empty and int(delivered["departments"].sum()) == len(members):
-                complete_groups[(group, int(year))] = float(delivered["fte"].sum())
-        groups_in_year = {comparable_group(code) for code in expected}
-        if all((group, int(year)) in complete_groups for group in groups_in_year):
-            complete_groups[(TOTAL, int(year))] = sum(
-                complete_groups[(g, int(year))] for g in groups_in_year
-            )
+    complete_groups = fte_by_item(fte, series["year"])
     rows = series.copy()
     rows["fte"] = [
         complete_groups.get((item, int(year)), np.nan)
@@ -173,6 +222,81 @@ def rates_per_1000_fte(series: pd.DataFrame, fte: pd.DataFrame) -> pd.DataFrame:
             np.nan,
         )
     return rows
+
+
+def year_on_year_rate_change(series: pd.Series, fte: Mapping[int, float], year: int) -> YearChange:
+    """The exact conditional test of the rate per 1,000 fte of `year` against the year before:
+    k2 ~ Binomial(k1 + k2, e2 / (e1 + e2)) with the fte as exposures (compare_counts);
+    'not_testable' when a count is hidden or an fte is missing."""
+    previous = year - 1
+    count = series.get(year, pd.NA)
+    previous_count = series.get(previous, pd.NA)
+    if pd.isna(count) or pd.isna(previous_count) or year not in fte or previous not in fte:
+        return YearChange(year, previous, None, None, None, "not_testable")
+    result = compare_counts(int(previous_count), int(count), fte[previous], fte[year])
+    return YearChange(
+        year,
+        previous,
+        int(count),
+        int(previous_count),
+        result.p_value,
+        result.verdict,
+        rate=1000 * int(count) / fte[year],
+        previous_rate=1000 * int(previous_count) / fte[previous],
+    )
+
+
+# A trend over fewer years is the year-on-year test again.
+MIN_TREND_YEARS = 3
+
+
+@dataclass(frozen=True)
+class TrendOverYears:
+    """The trend test (analysis.trend_test) over a range of years of one protected series.
+
+    years: the range asked for; used: the years the test used (for a rate, those with fte);
+    hidden: years in the range whose count protection hides: then there is no test, because
+    leaving out the hidden (small) counts would bias the trend; without_fte: years of a rate
+    left out for want of fte; reason: why there is no test ('hidden', 'too_few_years',
+    'not_estimable'), None when there is one.
+    """
+
+    years: tuple[int, ...]
+    used: tuple[int, ...]
+    test: TrendTest | None
+    per_fte: bool = False
+    hidden: tuple[int, ...] = ()
+    without_fte: tuple[int, ...] = ()
+    reason: str | None = None
+
+
+def trend_over_years(
+    series: pd.Series, years: Sequence[int], fte: Mapping[int, float] | None = None
+) -> TrendOverYears:
+    """Poisson / quasi-Poisson trend of a protected series over `years`, from shown counts only;
+    fte (year -> fte) makes it a trend of the rate per 1,000 fte (fte as offset)."""
+    years = tuple(int(year) for year in years)
+    per_fte = fte is not None
+    hidden = tuple(year for year in years if pd.isna(series.get(year, pd.NA)))
+    if hidden:
+        return TrendOverYears(years, (), None, per_fte, hidden=hidden, reason="hidden")
+    without_fte = tuple(year for year in years if per_fte and year not in fte)
+    used = tuple(year for year in years if year not in without_fte)
+    if len(used) < MIN_TREND_YEARS:
+        return TrendOverYears(
+            years, used, None, per_fte, without_fte=without_fte, reason="too_few_years"
+        )
+    counts = [int(series[year]) for year in used]
+    exposures = [fte[year] / 1000 for year in used] if fte is not None else None
+    test = poisson_trend(used, counts, exposures)
+    return TrendOverYears(
+        years,
+        used,
+        test,
+        per_fte,
+        without_fte=without_fte,
+        reason=None if test is not None else "not_estimable",
+    )
 
 
 @dataclass(frozen=True)

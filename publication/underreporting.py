@@ -1,97 +1,25 @@
-"""Under-reporting, domain part: the survey-based dark number and capture-recapture across the channels,
-with their protection rules (presentation.underreporting turns them into sentences and tables)."""
+"""Under-reporting, domain part: the registered cases per year as they may be shown, and
+capture-recapture across the channels with its protection rules (publication.survey_comparison
+sets the surveys beside the register; presentation.underreporting turns both into sentences)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.survey import DarkNumberEstimate, ScenarioBand, estimate_dark_number, scenario_band
-from base.reference import sector_rijk_fte, surveys
 from protection.rules import ProtectionRules
 from publication.mse_disclosure import (
+    HEADLINE_DIGITS,
     WITHHELD_SMALL_OVERLAP,
     DisplayLevel,
+    Outputs,
     check_inversion,
     displayed,
+    outputs_of,
+    single_number,
 )
 from publication.protected import DISCRIMINATION, Publication
-
-SECTOR_RIJK_POPULATION = "sector Rijk staff"
-# Published reporting rates of other populations, used as a sensitivity band (data/reference/surveys.csv).
-REPORTING_RATE_SURVEYS = ("cbs2021_report_employer", "cbs2021_report_anywhere", "fra2017_report")
-
-
-@dataclass(frozen=True)
-class SurveyInputs:
-    """One year's inputs of the survey method, with where each default comes from."""
-
-    year: int
-    workforce_size: float | None
-    workforce_unit: str  # 'persons' or 'fte'
-    workforce_source: str
-    prevalence: float
-    prevalence_source: str
-    sample_size: int | None
-    design_effect: float = 1.0
-    reporting_share: float | None = None
-
-    def differs_from(self, other: SurveyInputs) -> bool:
-        return (
-            self.workforce_size,
-            self.workforce_unit,
-            self.prevalence,
-            self.sample_size,
-            self.design_effect,
-            self.reporting_share,
-        ) != (
-            other.workforce_size,
-            other.workforce_unit,
-            other.prevalence,
-            other.sample_size,
-            other.design_effect,
-            other.reporting_share,
-        )
-
-
-def default_inputs() -> dict[int, SurveyInputs]:
-    """Per survey year of sector Rijk: prevalence and sample size from the survey; workforce from
-    the survey's population size (persons) where given, else sector Rijk fte of that year."""
-    fte = sector_rijk_fte()
-    first_source = next(iter(fte.values())).source if fte else ""
-    defaults: dict[int, SurveyInputs] = {}
-    for survey in surveys():
-        if survey.population != SECTOR_RIJK_POPULATION:
-            continue
-        if survey.population_size:
-            size, unit, size_source = float(survey.population_size), "persons", survey.source
-        elif survey.year in fte:
-            source = fte[survey.year].source
-            # The reference file writes 'same as 2015' for repeated sources; show the source itself.
-            size, unit, size_source = (
-                fte[survey.year].fte,
-                "fte",
-                first_source if source.startswith("same as") else source,
-            )
-        else:
-            size, unit, size_source = None, "fte", ""
-        defaults[survey.year] = SurveyInputs(
-            year=survey.year,
-            workforce_size=size,
-            workforce_unit=unit,
-            workforce_source=size_source,
-            prevalence=survey.value,
-            prevalence_source=f"{survey.id}: {survey.source}",
-            sample_size=survey.sample_size,
-        )
-    return dict(sorted(defaults.items()))
-
-
-def reporting_rates() -> list[tuple[str, float, str]]:
-    """(id, rate, source) of the published reporting rates used for the scenario band."""
-    by_id = {survey.id: survey for survey in surveys()}
-    return [(i, by_id[i].value, by_id[i].source) for i in REPORTING_RATE_SURVEYS if i in by_id]
 
 
 @dataclass(frozen=True)
@@ -133,46 +61,6 @@ def protected_cases(
     return result
 
 
-@dataclass(frozen=True)
-class SurveyResult:
-    inputs: SurveyInputs
-    defaults: SurveyInputs
-    registered: RegisteredCases
-    estimate: DarkNumberEstimate | None
-    band: ScenarioBand | None
-
-    @property
-    def changed_by_user(self) -> bool:
-        return self.inputs.differs_from(self.defaults)
-
-
-def survey_result(
-    inputs: SurveyInputs, defaults: SurveyInputs, registered: RegisteredCases
-) -> SurveyResult:
-    """V = N p with its interval, R/V, 1 in X, V - R and the scenario band R / r (analysis.survey)."""
-    if registered.value is None:
-        return SurveyResult(inputs, defaults, registered, None, None)
-    estimate = estimate_dark_number(
-        inputs.workforce_size,
-        inputs.prevalence,
-        registered.value,
-        sample_size=inputs.sample_size,
-        design_effect=inputs.design_effect,
-        reporting_share=inputs.reporting_share,
-        workforce_unit=inputs.workforce_unit,
-    )
-    band = scenario_band(
-        registered.value,
-        [(rate_id, rate) for rate_id, rate, _ in reporting_rates()],
-        inputs.workforce_size,
-    )
-    return SurveyResult(inputs, defaults, registered, estimate, band)
-
-
-def with_changes(inputs: SurveyInputs, **changes: object) -> SurveyInputs:
-    return replace(inputs, **changes)
-
-
 # --- multiple systems estimation ------------------------------------------------------------
 
 MSE_LISTS: dict[str, str] = {
@@ -185,36 +73,43 @@ MSE_LISTS: dict[str, str] = {
 
 @dataclass(frozen=True)
 class MseResult:
-    """Capture-recapture over the channels, years pooled; per year where that can be shown.
+    """Capture-recapture over the channels, all years pooled.
 
     estimable: False with a reason when the data cannot support the method (too few linked
     cases, no estimable model); then nothing else is shown. withheld_reason: estimable, but the
     outputs would give away a small overlap at any rounding; the estimates are kept (stored for
     analysts with warehouse access) and the page shows the reason instead.
+
+    headline: analysis.model_averaging.ModelAverage, the estimate the page leads with (AIC
+    weights over every estimable log-linear model, MATA interval, `level` what it covered in the
+    calibration study); its `models` are every estimable model (the dot plot, mse_disclosure.
+    model_dots). stepwise_model: the model the stepwise procedure of Chan et al. (2021) chooses,
+    shown beside the headline as a comparison. years: the years pooled.
+    registrations, without_key: registrations in the four channels, all years, and how many of
+    them carry no link key (counted as seen in one channel only: see key_share).
     """
 
     estimable: bool
     reason: str | None
     n_observed: int | None = None
-    chosen: object | None = None  # analysis.mse.PopulationEstimate (BIC, BCa bootstrap interval)
-    stepwise: object | None = (
-        None  # PopulationEstimate (Chan et al. 2021 stepwise, profile interval)
-    )
-    independence: object | None = None  # PopulationEstimate of the independence model
-    model_range: object | None = None  # analysis.mse.ModelRange (AIC within 2)
-    per_year: dict[int, object] | None = None  # year -> StratumEstimate, only where shown
+    headline: object | None = None
+    stepwise_model: str | None = None
+    years: tuple[int, ...] = ()
     linked_cases: int = 0
+    registrations: int | None = None
+    without_key: int | None = None
     # How the outputs may be displayed so that they cannot be inverted to a small overlap or cell
     # of the capture table (publication.mse_disclosure): significant figures of estimates and
-    # limits (None: whole numbers), whether each model of the AIC range gets its own row, or a
-    # reason why nothing of the model is shown.
+    # limits (None: whole numbers; the headline at most two), whether the dot plot shows a dot
+    # per model, or a reason why nothing of the model is shown.
     display_digits: int | None = None
-    aic_model_rows: bool = True
+    model_rows: bool = True
+    display_grid: bool = False
     withheld_reason: str | None = None
 
     @property
     def display(self) -> DisplayLevel:
-        return DisplayLevel(self.display_digits, self.aic_model_rows)
+        return DisplayLevel(self.display_digits, self.model_rows, self.display_grid)
 
     @property
     def shown(self) -> bool:
@@ -222,13 +117,75 @@ class MseResult:
         return self.estimable and self.withheld_reason is None
 
     def displayed(self, value: float | None) -> float | None:
-        """An estimate or limit as the page shows it."""
-        return displayed(value, self.display_digits)
+        """A model's estimate or limit as the page shows it."""
+        return self.display.model(value)
+
+    @property
+    def outputs(self) -> Outputs | None:
+        """What the page shows, unrounded (None when not estimable)."""
+        if self.headline is None or self.stepwise_model is None:
+            return None
+        return outputs_of(self.headline, self.stepwise_model)
+
+    @property
+    def headline_shown(self) -> tuple[float | None, float | None, float | None]:
+        """(estimate, lower, upper) of the headline as the page shows them; the estimate None
+        when the limits span more than a factor of about 3 (the spread is the message)."""
+        if not self.shown:
+            return None, None, None
+        level = self.display
+        lower = level.headline(self.headline.lower, "lower")
+        upper = level.headline(self.headline.upper, "upper")
+        estimate = level.headline(self.headline.n_hat) if single_number(lower, upper) else None
+        return estimate, lower, upper
+
+    @property
+    def per_year_average_shown(self) -> tuple[float | None, float | None, float | None]:
+        """The headline as shown, divided by the number of years pooled and rounded to two
+        significant figures: an average per year, not an estimate of any one year (docs/mse.md,
+        'Per year'). A function of the shown numbers only."""
+        years = len(self.years)
+        if not years:
+            return None, None, None
+        return tuple(
+            None if value is None else displayed(value / years, HEADLINE_DIGITS)
+            for value in self.headline_shown
+        )
+
+    @property
+    def spread_shown(self) -> tuple[float | None, float | None]:
+        """The smallest and largest estimate over every estimable model, as shown."""
+        if not self.shown:
+            return None, None
+        smallest, largest = self.outputs.spread
+        return self.display.spread(smallest, "lower"), self.display.spread(largest, "upper")
+
+    @property
+    def key_share(self) -> float | None:
+        """The share of registrations without a link key as shown: to the nearest KEY_SHARE_STEP
+        (5 %), None when there are none to speak of or the counts behind it are small (then the
+        page says 'a few'). Rounded so coarsely that, with the registrations shown elsewhere,
+        it leaves every count behind it several possible values."""
+        if not self.registrations or self.without_key is None:
+            return None
+        keyed = self.registrations - self.without_key
+        cases_keyed = (self.n_observed or 0) - self.without_key
+        threshold = MIN_COUNT_FOR_KEY_SHARE
+        if any(0 < count < threshold for count in (self.without_key, keyed, cases_keyed)):
+            return None
+        share = self.without_key / self.registrations
+        return round(round(share / KEY_SHARE_STEP) * KEY_SHARE_STEP, 2)
+
+    @property
+    def few_without_key(self) -> bool:
+        """Some registrations carry no link key, but too few (or too few with one) to give a
+        share: the page says 'a few'."""
+        return bool(self.without_key) and self.key_share is None
 
 
 MIN_LINKED_CASES = 10
-BOOTSTRAP_REPLICATES = 300
-BOOTSTRAP_SEED = 2018
+KEY_SHARE_STEP = 0.05
+MIN_COUNT_FOR_KEY_SHARE = 5  # the protection threshold T
 
 
 def mse_result(
@@ -236,16 +193,22 @@ def mse_result(
     registered: dict[int, RegisteredCases],
     raw_cases: pd.DataFrame | None = None,
     rules: ProtectionRules | None = None,
+    link_keys: pd.DataFrame | None = None,
 ) -> MseResult:
-    """Fit log-linear models to the capture histories of all years together.
+    """Capture-recapture over the capture histories of all years together.
 
-    Per-year estimates come from one pooled model with year as a stratum (analysis.mse.fit_pooled)
-    and are shown only for years whose deduplicated count may be shown (protected_cases): the
-    observed part of an estimate is that count. The pooled count of cases seen, minus the years
-    shown, gives the years not shown together; it is refused when their duplicates come to 1..T-1.
+    The headline is analysis.model_averaging.headline_estimate: the AIC-weighted average over
+    every estimable two-way log-linear model with its MATA interval, which kept its coverage in
+    the calibration study of this product's regime (docs/mse.md, section 8); beside it the
+    stepwise choice and every model's own estimate, as a comparison. No estimate per year: one
+    pooled model scaled by each year's count would only repeat the pooled ratio with intervals
+    that hold the model fixed (docs/mse.md, 'Per year'). The pooled count of cases seen, minus
+    the years whose deduplicated count is shown, gives the years not shown together; it is
+    refused when their duplicates come to 1..T-1.
+    link_keys: etl.queries.link_keys_by_year (registrations and those without a link key).
     """
-    # Imported on use: capture-recapture brings statsmodels and scipy.optimize.
-    from analysis import mse
+    # Imported on use: capture-recapture brings scipy.optimize.
+    from analysis import model_averaging, mse
 
     rules = rules or ProtectionRules()
     if raw_cases is not None and not raw_cases.empty:
@@ -268,45 +231,33 @@ def mse_result(
         return MseResult(False, "too_few_linked", linked_cases=linked)
     pooled = frame.groupby(names, as_index=False)["count"].sum()
     table = mse.capture_table(pooled[[*names, "count"]])
+    starts: dict = {}
     try:
-        # BIC with a bootstrap that repeats the model choice: the combination that kept its coverage
-        # in the simulation study (docs/mse.md); seeded so that a page shows the same interval.
-        chosen = mse.estimate_population(
-            table, "bic", "bca", n_boot=BOOTSTRAP_REPLICATES, seed=BOOTSTRAP_SEED
-        )
-        stepwise = mse.estimate_population(table, "stepwise", "profile")
-        independence = mse.estimate_population(table, "independence", "profile")
-        models = mse.model_range(table, "aic", 2.0)
+        headline = model_averaging.headline_estimate(table, starts)
+        stepwise = mse.stepwise_fit(table).fit.interactions
     except mse.NotEstimableError:
         return MseResult(False, "not_estimable", linked_cases=linked)
-    per_year: dict[int, object] = {}
-    try:
-        stratified = mse.fit_pooled(
-            frame[["year", *names, "count"]],
-            interactions=chosen.model if chosen.model != "independence" else (),
-        )
-        for stratum in stratified.years:
-            year = int(stratum.label)
-            if registered.get(year) and registered[year].deduplicated:
-                per_year[year] = stratum
-    except (mse.NotEstimableError, ValueError):
-        per_year = {}
+    registrations = without_key = None
+    if link_keys is not None and not link_keys.empty:
+        registrations = int(link_keys["registrations"].sum())
+        without_key = int(link_keys["without_key"].sum())
     # Every output is a function of the capture table: shown only at a rounding that leaves each
     # small overlap and cell at least two possible values, else withheld (mse_disclosure).
     check = check_inversion(
-        table, rules.threshold, frame[["year", *names, "count"]], sorted(per_year)
+        table, rules.threshold, truth=outputs_of(headline, stepwise), starts=starts
     )
     return MseResult(
         True,
         None,
         table.n_observed,
-        chosen,
+        headline,
         stepwise,
-        independence,
-        models,
-        per_year,
+        tuple(sorted(int(year) for year in frame["year"].unique())),
         linked,
+        registrations,
+        without_key,
         display_digits=check.level.digits,
-        aic_model_rows=check.level.model_rows,
+        model_rows=check.level.model_rows,
+        display_grid=check.level.grid,
         withheld_reason=WITHHELD_SMALL_OVERLAP if check.withheld else None,
     )

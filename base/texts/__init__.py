@@ -16,7 +16,9 @@ from base.texts import (
     exports,
     protection,
     publication,
+    releases,
     statistics,
+    survey,
     underreporting,
     upload,
 )
@@ -30,9 +32,11 @@ FEATURES = (
     exports,
     protection,
     publication,
+    releases,
     upload,
     statistics,
     analysis_cli,
+    survey,
 )
 
 

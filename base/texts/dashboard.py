@@ -29,8 +29,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "match the letter to parliament (2018-2020) but are not real reports.",
     },
     "app.data_version": {
-        "nl": "Gegevensversie (aanleveringen / laatste / datum): {version}",
-        "en": "Data version (submissions / latest / date): {version}",
+        "nl": "Deze cijfers rusten op {count} aanleveringen van de ministeries; de laatste "
+        "({latest}) is geladen op {date}.",
+        "en": "These figures rest on {count} submissions from the ministries; the latest "
+        "({latest}) was loaded on {date}.",
     },
     "app.no_data": {
         "nl": "Er zijn nog geen gegevens geladen. Laad de aanleveringen van de departementen met "
@@ -58,10 +60,31 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Samen afgeschermde aantallen: niet per onderdeel te tonen",
         "en": "Protected counts together: cannot be shown per item",
     },
+    "chart.hidden_segment_named": {"nl": "Afgeschermd: {items}", "en": "Not shown: {items}"},
+    "chart.hidden_segment_year": {
+        "nl": "{year}, afgeschermd: {parts}; samen {count}",
+        "en": "{year}, not shown: {parts}; together {count}",
+    },
+    "chart.hidden_segment_note": {
+        "nl": "Het grijze, gearceerde deel bevat per jaar: {parts}.",
+        "en": "The grey hatched part holds, per year: {parts}.",
+    },
+    "chart.hidden_small": {"nl": "{items} (elk <{threshold})", "en": "{items} (each <{threshold})"},
+    "chart.hidden_small_one": {"nl": "{items} (<{threshold})", "en": "{items} (<{threshold})"},
+    "chart.hidden_large": {
+        "nl": "{items} ({symbol}: elk {threshold} of meer)",
+        "en": "{items} ({symbol}: each {threshold} or more)",
+    },
+    "chart.hidden_large_one": {
+        "nl": "{items} ({symbol}: {threshold} of meer)",
+        "en": "{items} ({symbol}: {threshold} or more)",
+    },
+    "chart.list_and": {"nl": "en", "en": "and"},
     "chart.interval": {"nl": "95%-interval", "en": "95% interval"},
     "chart.table_alternative": {"nl": "Tabel bij deze grafiek", "en": "Table for this chart"},
     "label.total": {"nl": "Totaal", "en": "Total"},
     "label.year": {"nl": "Jaar", "en": "Year"},
+    "label.and": {"nl": "en", "en": "and"},
     # measures and breakdowns
     "measure.discrimination": {
         "nl": "Meldingen over discriminatie en racisme",
@@ -100,10 +123,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "channel.vertrouwenspersoon": {"nl": "Vertrouwenspersoon", "en": "Confidential adviser"},
     "channel.klachtencommissie": {"nl": "Klachtencommissie", "en": "Complaints committee"},
     "channel.leidinggevende": {"nl": "Leidinggevende", "en": "Manager"},
-    "channel_short.integriteitscoordinator": {"nl": "IC", "en": "IC"},
-    "channel_short.meldpunt": {"nl": "MP", "en": "RP"},
-    "channel_short.vertrouwenspersoon": {"nl": "VP", "en": "CA"},
-    "channel_short.klachtencommissie": {"nl": "KC", "en": "CC"},
     "channel_definition.integriteitscoordinator": {
         "nl": "neemt meldingen van ongewenste omgangsvormen aan en kan een intern onderzoek "
         "adviseren (volgens de Baseline Intern Persoonsgericht Onderzoek, 2020).",
@@ -217,6 +236,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "summary.trend": {
         "nl": "{label}: van {first} in {first_year} naar {last} in {last_year}.",
         "en": "{label}: from {first} in {first_year} to {last} in {last_year}.",
+    },
+    "summary.too_few_for": {
+        "nl": "{label}: te weinig getoonde aantallen voor een samenvatting.",
+        "en": "{label}: too few shown counts for a summary.",
+    },
+    "summary.trend_hidden": {
+        "nl": "Afgeschermd: {years}.",
+        "en": "Protected: {years}.",
     },
     "summary.trend_rate": {
         "nl": "{label}: van {first} per 1.000 fte in {first_year} naar {last} in {last_year}.",
@@ -342,7 +369,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "De {shown} grootste van {total} worden getoond; kies er zelf bij 'Toon'.",
         "en": "The {shown} largest of {total} are shown; choose your own under 'Show'.",
     },
-    "trends.events": {"nl": "Gemarkeerd in de grafiek:", "en": "Marked in the chart:"},
+    "trends.events": {
+        "nl": "Genummerd in de grafiek (stippellijn):",
+        "en": "Numbered in the chart (dashed line):",
+    },
     "trends.per_1000": {"nl": "per 1.000 fte", "en": "per 1,000 fte"},
     "trends.rate_unavailable": {
         "nl": "Per 1.000 fte kan alleen voor het totaal en per ministerie: voor kanalen, "
@@ -361,10 +391,161 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "trends.method_note": {
         "nl": "Intervallen: exact Poisson (Garwood, 95%). Verandering: exacte voorwaardelijke "
-        "binomiale toets van het laatste jaar tegen het jaar ervoor. Afgeschermde aantallen krijgen "
-        "geen interval en geen toets.",
+        "binomiale toets van het laatste jaar tegen het jaar ervoor (per 1.000 fte: met de fte als "
+        "noemer). Trend: Poisson-regressie van de aantallen op het jaar over alle getoonde jaren "
+        "(per 1.000 fte: met de fte als offset); schommelen de aantallen meer dan toeval verklaart, "
+        "bijvoorbeeld omdat één zaak in twee kanalen is geregistreerd, dan wordt het interval "
+        "breder (quasi-Poisson). Afgeschermde aantallen krijgen geen interval en geen toets.",
         "en": "Intervals: exact Poisson (Garwood, 95%). Change: exact conditional binomial test of "
-        "the last year against the year before. Protected counts get no interval and no test.",
+        "the last year against the year before (per 1,000 fte: with the fte as denominator). "
+        "Trend: Poisson regression of the counts on the year over all years shown (per 1,000 fte: "
+        "with the fte as offset); where the counts vary more than chance explains, for instance "
+        "because one case was registered in two channels, the interval is widened "
+        "(quasi-Poisson). Protected counts get no interval and no test.",
+    },
+    "trends.chart_title_total": {
+        "nl": "{measure} per jaar",
+        "en": "{measure} per year",
+    },
+    "trends.change_heading_rate": {
+        "nl": "Verandering naar {year}, per 1.000 fte",
+        "en": "Change to {year}, per 1,000 fte",
+    },
+    "trends.trend_heading": {"nl": "Trend {years}", "en": "Trend {years}"},
+    "trends.trend_heading_rate": {
+        "nl": "Trend {years}, per 1.000 fte",
+        "en": "Trend {years}, per 1,000 fte",
+    },
+    "trends.scale_unavailable": {
+        "nl": "Per 1.000 fte kan alleen bij 'Totaal' en 'Ministerie': voor deze uitsplitsing is er "
+        "geen noemer. De grafiek toont aantallen.",
+        "en": "Per 1,000 fte is available only for 'Total' and 'Ministry': this breakdown has no "
+        "denominator. The chart shows counts.",
+    },
+    "trends.total_row.channel": {
+        "nl": "Totaal Rijk (alle kanalen)",
+        "en": "Total central government (all channels)",
+    },
+    "trends.total_row.department": {
+        "nl": "Totaal Rijk (alle ministeries)",
+        "en": "Total central government (all ministries)",
+    },
+    "trends.total_row.category": {
+        "nl": "Totaal Rijk (alle categorieën)",
+        "en": "Total central government (all categories)",
+    },
+    "trends.total_row.concerns": {
+        "nl": "Totaal Rijk (alle antwoorden)",
+        "en": "Total central government (all answers)",
+    },
+    "trends.total_row.ground": {
+        "nl": "Totaal Rijk (alle gronden)",
+        "en": "Total central government (all grounds)",
+    },
+    "trends.total_row.outcome": {
+        "nl": "Totaal Rijk (alle uitkomsten)",
+        "en": "Total central government (all outcomes)",
+    },
+    "trends.total_column": {"nl": "Totaal {years}", "en": "Total {years}"},
+    "trends.total_row_note": {
+        "nl": "'{total}' telt alle meldingen van het hele Rijk, niet alleen de getoonde of "
+        "gekozen regels.",
+        "en": "'{total}' counts every report of the whole of central government, not only the "
+        "rows shown or chosen.",
+    },
+    "trends.total_column_note": {
+        "nl": "De kolom '{column}' telt alle jaren, ook die buiten de gekozen periode. Een totaal "
+        "over een zelfgekozen periode wordt niet gepubliceerd: twee zulke totalen van elkaar "
+        "afgetrokken zouden een afgeschermd aantal kunnen verraden.",
+        "en": "The column '{column}' counts every year, also those outside the period chosen. A "
+        "total over a period of your choice is not published: two such totals subtracted from "
+        "each other could give away a protected number.",
+    },
+    # year-on-year change of a rate per 1,000 fte (exact conditional test, fte as exposures)
+    "change_rate.significant_increase": {
+        "nl": "Van {previous_year} naar {year} steeg het aantal meldingen per 1.000 fte van "
+        "{previous} naar {rate}; die stijging is statistisch significant (exacte toets met de fte "
+        "als noemer, p = {p}).",
+        "en": "From {previous_year} to {year} reports per 1,000 fte rose from {previous} to "
+        "{rate}; the increase is statistically significant (exact test with the fte as "
+        "denominator, p = {p}).",
+    },
+    "change_rate.significant_decrease": {
+        "nl": "Van {previous_year} naar {year} daalde het aantal meldingen per 1.000 fte van "
+        "{previous} naar {rate}; die daling is statistisch significant (exacte toets met de fte "
+        "als noemer, p = {p}).",
+        "en": "From {previous_year} to {year} reports per 1,000 fte fell from {previous} to "
+        "{rate}; the decrease is statistically significant (exact test with the fte as "
+        "denominator, p = {p}).",
+    },
+    "change_rate.no_significant_change": {
+        "nl": "Van {previous_year} naar {year}: {previous} en {rate} meldingen per 1.000 fte. Dat "
+        "verschil is niet statistisch significant (exacte toets met de fte als noemer, p = {p}); "
+        "het past bij toeval.",
+        "en": "From {previous_year} to {year}: {previous} and {rate} reports per 1,000 fte. The "
+        "difference is not statistically significant (exact test with the fte as denominator, "
+        "p = {p}); it is consistent with chance.",
+    },
+    "change_rate.not_testable": {
+        "nl": "De verandering per 1.000 fte ten opzichte van het jaar ervoor is niet te toetsen: "
+        "een van beide aantallen is afgeschermd, of het fte-aantal ontbreekt.",
+        "en": "The change per 1,000 fte from the previous year cannot be tested: one of the two "
+        "counts is protected, or the fte is missing.",
+    },
+    # the trend over the years shown (analysis.trend_test)
+    "trend.result": {
+        "nl": "Gemiddeld {change} per jaar over {years} (95%-betrouwbaarheidsinterval {lower} tot "
+        "{upper}; {p}): {verdict}",
+        "en": "On average {change} a year over {years} (95% confidence interval {lower} to "
+        "{upper}; {p}): {verdict}",
+    },
+    "trend.result_rate": {
+        "nl": "Meldingen per 1.000 fte: gemiddeld {change} per jaar over {years} "
+        "(95%-betrouwbaarheidsinterval {lower} tot {upper}; {p}): {verdict}",
+        "en": "Reports per 1,000 fte: on average {change} a year over {years} (95% confidence "
+        "interval {lower} to {upper}; {p}): {verdict}",
+    },
+    "trend.verdict_increase": {
+        "nl": "een statistisch significante stijging.",
+        "en": "a statistically significant increase.",
+    },
+    "trend.verdict_decrease": {
+        "nl": "een statistisch significante daling.",
+        "en": "a statistically significant decrease.",
+    },
+    "trend.verdict_none": {
+        "nl": "geen aantoonbare trend; het verloop past bij toeval.",
+        "en": "no demonstrable trend; the course is consistent with chance.",
+    },
+    "trend.overdispersed": {
+        "nl": "De aantallen schommelen meer dan toeval alleen verklaart (spreiding {factor} keer "
+        "zo groot), daarom is het interval breder genomen.",
+        "en": "The counts vary more than chance alone explains (spread {factor} times as large), "
+        "so the interval has been widened.",
+    },
+    "trend.without_fte": {
+        "nl": "{years} telt niet mee: daarvoor ontbreekt het fte-aantal.",
+        "en": "{years} is left out: its fte is missing.",
+    },
+    "trend.hidden": {
+        "nl": "Geen trendtoets: in {years} is het aantal afgeschermd, en zonder die (kleine) "
+        "aantallen zou de trend scheef uitvallen.",
+        "en": "No trend test: in {years} the count is protected, and without those (small) "
+        "counts the trend would be biased.",
+    },
+    "trend.too_few_years": {
+        "nl": "Geen trendtoets: daarvoor zijn minstens {minimum} jaren nodig; kies een langere "
+        "periode.",
+        "en": "No trend test: it needs at least {minimum} years; choose a longer period.",
+    },
+    "trend.too_few_years_rate": {
+        "nl": "Geen trendtoets per 1.000 fte: daarvoor zijn minstens {minimum} jaren met een "
+        "fte-aantal nodig.",
+        "en": "No trend test per 1,000 fte: it needs at least {minimum} years with fte.",
+    },
+    "trend.not_estimable": {
+        "nl": "Geen trendtoets: alle meldingen vallen in het eerste of het laatste jaar.",
+        "en": "No trend test: every report falls in the first or the last year.",
     },
     # coverage page
     "coverage.title": {"nl": "Dekking", "en": "Coverage"},
@@ -378,13 +559,30 @@ TEXTS: dict[str, dict[str, str]] = {
     "coverage.per_year_heading": {"nl": "Per jaar", "en": "Per year"},
     "coverage.matrix_heading": {"nl": "Per ministerie en jaar", "en": "Per ministry and year"},
     "coverage.legend": {
-        "nl": "IC = integriteitscoördinator, MP = meldpunt, VP = vertrouwenspersoon, KC = "
-        "klachtencommissie. ● aangeleverd (met of zonder meldingen: dat verschil zou kleine aantallen "
-        "verraden), – ontbreekt, · kanaal bestaat niet bij dit ministerie (nooit aangeleverd).",
-        "en": "IC = integrity coordinator, RP = report point, CA = confidential adviser, CC = "
-        "complaints committee. ● delivered (with or without reports: that difference would give "
-        "small numbers away), – missing, · channel does not exist at this ministry (never "
-        "delivered).",
+        "nl": "Per ministerie een regel voor elk kanaal waarvoor het ooit heeft aangeleverd. "
+        "**aangeleverd**: er is een aanlevering, met of zonder meldingen (dat verschil zou kleine "
+        "aantallen verraden en staat daarom nergens); **ontbreekt**: geen aanlevering; leeg: het "
+        "ministerie bestond dat jaar niet. Een kanaal dat een ministerie niet heeft, staat er niet.",
+        "en": "For each ministry one row per channel it has ever delivered for. **delivered**: a "
+        "submission exists, with or without reports (that difference would give small numbers away "
+        "and is therefore shown nowhere); **missing**: no submission; empty: the ministry did not "
+        "exist that year. A channel a ministry does not have is not listed.",
+    },
+    "coverage.cell_delivered": {"nl": "aangeleverd", "en": "delivered"},
+    "coverage.cell_missing": {"nl": "ontbreekt", "en": "missing"},
+    "coverage.summary_delivered": {
+        "nl": "Aanleveringen aanwezig (aantal)",
+        "en": "Submissions delivered (number)",
+    },
+    "coverage.summary_missing": {
+        "nl": "Aanleveringen ontbrekend (aantal)",
+        "en": "Submissions missing (number)",
+    },
+    "coverage.summary_caption": {
+        "nl": "Een aanlevering is één bestand van één ministerie voor één jaar en één kanaal; deze "
+        "aantallen tellen aanleveringen, geen meldingen.",
+        "en": "A submission is one file of one ministry for one year and one channel; these numbers "
+        "count submissions, not reports.",
     },
     "coverage.history_heading": {"nl": "Aanleveringen", "en": "Submissions"},
     "coverage.history_intro": {
@@ -397,7 +595,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "history.file": {"nl": "Bestand", "en": "File"},
     "history.kind": {"nl": "Soort", "en": "Kind"},
     "history.covers": {"nl": "Dekt", "en": "Covers"},
-    "history.loaded_at": {"nl": "Geladen op (UTC)", "en": "Loaded at (UTC)"},
+    "history.loaded_at": {
+        "nl": "Geladen op (Nederlandse tijd)",
+        "en": "Loaded at (Netherlands time)",
+    },
     "history.loaded_by": {"nl": "Door", "en": "By"},
     "history.replaced_by": {"nl": "Vervangen door", "en": "Replaced by"},
     "history.person_hidden": {"nl": "(alleen voor beheerders)", "en": "(administrators only)"},

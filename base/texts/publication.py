@@ -72,8 +72,4 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Geschreven: {shown} en {audit}.",
         "en": "Written: {shown} and {audit}.",
     },
-    "audit.no_releases": {
-        "nl": "Releases bestaan nog niet; --release kan pas worden gebruikt als ze er zijn.",
-        "en": "Releases do not exist yet; --release can be used once they do.",
-    },
 }

@@ -17,94 +17,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "uncertain (see the intervals) and measure different things, so the numbers differ. Reports "
         "to managers are not registered anywhere.",
     },
-    "under.survey_heading": {
-        "nl": "Methode 1: enquête naast register",
-        "en": "Method 1: survey beside the register",
+    "under.in_short_heading": {"nl": "In het kort", "en": "In short"},
+    "under.survey_assumptions_heading": {
+        "nl": "Aannames van de vergelijking",
+        "en": "Assumptions of the comparison",
     },
-    "under.survey_intro": {
-        "nl": "Het aantal medewerkers (N) maal het aandeel dat in een personeelsenquête discriminatie "
-        "meldde te hebben ervaren (p) geeft het verwachte aantal mensen met zo'n ervaring (V = N × p). "
-        "Dat zetten we naast de geregistreerde meldingen van dat jaar (R).",
-        "en": "The number of staff (N) times the share who reported experiencing discrimination in a "
-        "staff survey (p) gives the expected number of people with such an experience (V = N × p). "
-        "We set that beside the registered reports of that year (R).",
-    },
-    "under.survey_year": {"nl": "Enquêtejaar", "en": "Survey year"},
-    "under.no_survey_year": {
-        "nl": "Voor geen enkel enquêtejaar zijn registraties geladen.",
-        "en": "No registrations are loaded for any survey year.",
-    },
-    "under.adjust": {
-        "nl": "Aannames aanpassen (alleen voor uw sessie)",
-        "en": "Adjust assumptions (your session only)",
-    },
-    "under.unit": {"nl": "Eenheid", "en": "Unit"},
-    "under.unit_persons": {"nl": "personen", "en": "persons"},
-    "under.unit_fte": {
-        "nl": "fte (benadering van personen)",
-        "en": "fte (approximating persons)",
-    },
-    "under.sample_help": {
-        "nl": "0 = onbekend: dan geen interval.",
-        "en": "0 = unknown: then no interval.",
-    },
-    "under.q_help": {
-        "nl": "Aandeel slachtoffers dat meldt, als dat bekend is; 0 = onbekend.",
-        "en": "Share of victims who report, where known; 0 = unknown.",
-    },
-    "under.changed": {
-        "nl": "U hebt aannames gewijzigd: deze cijfers wijken af van de standaard met bronnen.",
-        "en": "You changed assumptions: these figures differ from the sourced defaults.",
-    },
-    "under.registered_hidden": {
-        "nl": "Het aantal meldingen van dit jaar is afgeschermd (kleine aantallen); er is geen schatting.",
-        "en": "This year's number of reports is protected (small numbers); there is no estimate.",
-    },
-    "under.metric_victims": {
-        "nl": "Mensen met een ervaring (V)",
-        "en": "People with an experience (V)",
-    },
-    "under.metric_registered": {
-        "nl": "Geregistreerde meldingen (R)",
-        "en": "Registered reports (R)",
-    },
-    "under.metric_registered_dedup": {
-        "nl": "Geregistreerde zaken (R, ontdubbeld)",
-        "en": "Registered cases (R, deduplicated)",
-    },
-    "under.metric_one_in": {"nl": "Ongeveer 1 op de … gemeld", "en": "About 1 in … reported"},
-    "under.metric_dark": {"nl": "Niet gemeld (V − R)", "en": "Not reported (V − R)"},
-    "under.interval": {
-        "nl": "95%-interval {lower} – {upper}",
-        "en": "95% interval {lower} – {upper}",
-    },
-    "under.interval_95": {"nl": "95%-interval", "en": "95% interval"},
-    "under.no_interval": {
-        "nl": "geen interval: steekproefgrootte onbekend",
-        "en": "no interval: sample size unknown",
-    },
-    "under.expected": {
-        "nl": "Met het opgegeven meldpercentage verwacht u {expected} meldingen; geregistreerd zijn er {registered}.",
-        "en": "With the given reporting share you would expect {expected} reports; {registered} are registered.",
-    },
-    "under.scenario_heading": {
-        "nl": "Gevoeligheid: gepubliceerde meldpercentages",
-        "en": "Sensitivity: published reporting rates",
-    },
-    "under.scenario_intro": {
-        "nl": "Als zoveel procent van de slachtoffers meldt, hoeveel slachtoffers horen dan bij de "
-        "geregistreerde meldingen (R / percentage)? Deze percentages komen uit andere groepen "
-        "(alle Nederlanders, minderheden in de EU): een bandbreedte, geen betrouwbaarheidsinterval.",
-        "en": "If this share of victims reports, how many victims go with the registered reports "
-        "(R / rate)? These rates come from other groups (all Dutch residents, minorities in the "
-        "EU): a range, not a confidence interval.",
-    },
-    "under.scenario_rate": {"nl": "Meldpercentage", "en": "Reporting rate"},
-    "under.scenario_victims": {
-        "nl": "Afgeleid aantal slachtoffers",
-        "en": "Implied number of victims",
-    },
-    "under.scenario_source": {"nl": "Bron", "en": "Source"},
     "under.mse_heading": {
         "nl": "Methode 2: vangst-hervangst over de kanalen",
         "en": "Method 2: capture-recapture across channels",
@@ -112,14 +29,225 @@ TEXTS: dict[str, dict[str, str]] = {
     "under.mse_intro": {
         "nl": "Waar departementen een koppelsleutel meegeven, is te zien welke zaken bij meer dan één "
         "kanaal terechtkwamen. Uit die overlap schatten log-lineaire modellen hoeveel zaken geen "
-        "enkel kanaal bereikten (alle jaren samen). Aannames: een gesloten populatie binnen de "
-        "periode; afhankelijkheid tussen kanalen (doorverwijzingen) wordt gemodelleerd met "
-        "interacties; de koppeling is volledig en foutloos.",
+        "enkel kanaal bereikten (alle jaren samen). Het kopgetal is het gemiddelde over alle "
+        "schatbare modellen, gewogen naar hoe goed elk model bij de gegevens past (AIC).",
         "en": "Where departments supply a link key, we can see which cases reached more than one "
         "channel. From that overlap, log-linear models estimate how many cases reached no channel "
-        "(all years together). Assumptions: a closed population within the period; dependence "
-        "between channels (referrals) is modelled with interactions; linking is complete and "
-        "error-free.",
+        "(all years together). The headline is the average over every estimable model, weighted "
+        "by how well each fits the data (AIC).",
+    },
+    "under.experimental": {
+        "nl": "**Experimentele statistiek**: een nieuwe methode, nog in ontwikkeling; gebruik de "
+        "uitkomst alleen met de onzekerheid erbij.",
+        "en": "**Experimental statistics**: a new method, still in development; use the result "
+        "only together with its uncertainty.",
+    },
+    "under.mse_sentence_one": {
+        "nl": "In {period} registreerden de vier kanalen {seen} zaken van discriminatie. Naar "
+        "schatting waren het er in totaal, geregistreerd of niet, ongeveer {estimate} "
+        "(tussen {lower} en {upper}).",
+        "en": "In {period} the four channels registered {seen} cases of discrimination. The "
+        "estimated total, registered or not, is roughly {estimate} (between {lower} and {upper}).",
+    },
+    "under.mse_sentence_spread": {
+        "nl": "In {period} registreerden de vier kanalen {seen} zaken van discriminatie. Hoeveel "
+        "het er in totaal waren, geregistreerd of niet, laat zich met deze gegevens niet in één "
+        "getal vangen: ergens tussen ongeveer {lower} en {upper}.",
+        "en": "In {period} the four channels registered {seen} cases of discrimination. How many "
+        "there were in all, registered or not, these data cannot put in one number: somewhere "
+        "between roughly {lower} and {upper}.",
+    },
+    "under.mse_no_upper": {"nl": "geen bovengrens", "en": "no upper limit"},
+    "under.mse_estimate": {
+        "nl": "Geschat totaal (gemiddelde over alle modellen)",
+        "en": "Estimated total (average over all models)",
+    },
+    "under.mse_estimate_spread": {
+        "nl": "Geschat totaal: bandbreedte",
+        "en": "Estimated total: range",
+    },
+    "under.mse_interval": {"nl": "interval {lower} – {upper}", "en": "interval {lower} – {upper}"},
+    "under.mse_spread": {
+        "nl": "Spreiding over alle schatbare modellen",
+        "en": "Spread over all estimable models",
+    },
+    "under.mse_coverage": {
+        "nl": "Wat het interval zegt: in simulaties met gegevens zoals deze (vier kanalen, weinig "
+        "zaken gezien, ongelijke meldkansen, doorverwijzingen) bevatte het het werkelijke aantal "
+        "in ten minste {covered} van de 10 gevallen. De spreiding over de modellen laat zien hoe "
+        "sterk de uitkomst van de modelkeuze afhangt.",
+        "en": "What the interval says: in simulations with data like these (four channels, few "
+        "cases seen, unequal chances of reporting, referrals) it held the true number in at least "
+        "{covered} of 10 cases. The spread over the models shows how much the answer depends on "
+        "the choice of model.",
+    },
+    "under.mse_interval_calibrated": {
+        "nl": "bevatte in simulaties het werkelijke aantal in ten minste {covered} van de 10 "
+        "gevallen",
+        "en": "held the true number in at least {covered} of 10 cases in simulations",
+    },
+    "under.mse_interval_model": {
+        "nl": "nominaal 95%, alleen als dit model juist is",
+        "en": "nominal 95%, only if this model is right",
+    },
+    "under.interval_heading": {"nl": "Interval", "en": "Interval"},
+    "under.interval_meaning": {"nl": "Wat het interval zegt", "en": "What the interval says"},
+    "under.mse_rounded": {
+        "nl": "Schattingen en intervallen zijn afgerond op {digits}: nauwkeuriger zouden ze, samen "
+        "met het aantal meldingen per kanaal, verraden hoeveel zaken bij twee kanalen tegelijk "
+        "terechtkwamen.",
+        "en": "Estimates and intervals are rounded to {digits}: more precise, together with the "
+        "reports per channel, they would give away how many cases reached two channels at once.",
+    },
+    "under.mse_grid": {
+        "nl": "De grenzen van het kopgetal en de spreiding zijn naar buiten afgerond op 1, 2 of 5 "
+        "maal een macht van tien, om dezelfde reden.",
+        "en": "The limits of the headline and the spread are rounded outward to 1, 2 or 5 times a "
+        "power of ten, for the same reason.",
+    },
+    "under.mse_range_only": {
+        "nl": "In de grafiek van de modellen staan daarom alleen het stapsgewijze model, het model "
+        "met onafhankelijke kanalen en de spreiding over alle modellen.",
+        "en": "For the same reason the chart of the models shows only the stepwise model, the "
+        "model of independent channels and the spread over all models.",
+    },
+    "under.mse_keys_share": {
+        "nl": "Ongeveer {share} van de registraties heeft geen koppelsleutel.",
+        "en": "About {share} of the registrations carry no link key.",
+    },
+    "under.mse_keys_few": {
+        "nl": "Enkele registraties hebben geen koppelsleutel.",
+        "en": "A few registrations carry no link key.",
+    },
+    "under.mse_keys_all": {
+        "nl": "Alle registraties hebben een koppelsleutel.",
+        "en": "Every registration carries a link key.",
+    },
+    "under.mse_keys_effect": {
+        "nl": "Zo'n registratie telt als een zaak die maar één kanaal bereikte. Kwam die zaak ook "
+        "bij een ander kanaal, dan telt ze twee keer en ontbreekt ze in de overlap; minder "
+        "overlap betekent een hogere schatting. Hoe meer registraties zonder sleutel, hoe eerder "
+        "de schatting te hoog uitvalt.",
+        "en": "Such a registration counts as a case that reached one channel only. If that case "
+        "also reached another channel, it counts twice and is missing from the overlap; less "
+        "overlap means a higher estimate. The more registrations without a key, the more likely "
+        "the estimate is too high.",
+    },
+    "under.mse_assumptions_heading": {"nl": "Aannames", "en": "Assumptions"},
+    "under.mse_assumption_closed": {
+        "nl": "Gesloten populatie: dezelfde groep zaken kon alle kanalen bereiken, over de hele "
+        "periode.",
+        "en": "Closed population: the same set of cases could reach every channel, over the whole "
+        "period.",
+    },
+    "under.mse_assumption_dependence": {
+        "nl": "Ongelijke meldkansen en samenhang tussen kanalen (doorverwijzingen) worden alleen "
+        "meegenomen voor zover de modellen dat toelaten: samenhang tussen twee kanalen tegelijk. "
+        "Sterkere ongelijkheid maakt de schatting eerder te laag.",
+        "en": "Unequal chances of reporting and dependence between channels (referrals) are "
+        "allowed for only as far as the models allow: dependence between two channels at a time. "
+        "Stronger inequality tends to make the estimate too low.",
+    },
+    "under.mse_assumption_matching": {
+        "nl": "Koppeling op de koppelsleutel: een departement geeft elke zaak die meerdere kanalen "
+        "bereikte dezelfde sleutel.",
+        "en": "Matching by link key: a department gives every case that reached several channels "
+        "the same key.",
+    },
+    "under.mse_models_heading": {
+        "nl": "Ter vergelijking: de afzonderlijke modellen",
+        "en": "For comparison: the single models",
+    },
+    "under.model": {"nl": "Model", "en": "Model"},
+    "under.model_headline": {
+        "nl": "Kopgetal: gemiddelde over alle modellen",
+        "en": "Headline: average over all models",
+    },
+    "under.model_stepwise": {
+        "nl": "Stapsgewijs gekozen model (Chan e.a. 2021)",
+        "en": "Stepwise chosen model (Chan et al. 2021)",
+    },
+    "under.model_stepwise_short": {"nl": "Stapsgewijs gekozen", "en": "Stepwise chosen"},
+    "under.model_words_all": {
+        "nl": "alle schatbare modellen, gewogen naar AIC",
+        "en": "every estimable model, weighted by AIC",
+    },
+    "under.model_words_independence": {
+        "nl": "geen samenhang tussen kanalen",
+        "en": "no dependence between channels",
+    },
+    "under.model_words": {"nl": "samenhang {pairs}", "en": "dependence {pairs}"},
+    "under.list_IC": {"nl": "integriteitscoördinator", "en": "integrity coordinator"},
+    "under.list_MP": {"nl": "meldpunt", "en": "report point"},
+    "under.list_VP": {"nl": "vertrouwenspersoon", "en": "confidential adviser"},
+    "under.list_KC": {"nl": "klachtencommissie", "en": "complaints committee"},
+    "under.chart_model": {"nl": "Ander model", "en": "Other model"},
+    "under.chart_headline_band": {
+        "nl": "Interval van het kopgetal",
+        "en": "Interval of the headline",
+    },
+    "under.chart_headline": {"nl": "Kopgetal", "en": "Headline"},
+    "under.models_chart_title": {
+        "nl": "Geschat totaal per model, met het eigen interval van elk model (logaritmische "
+        "schaal)",
+        "en": "Estimated total per model, with each model's own interval (log scale)",
+    },
+    "under.models_chart_axis": {
+        "nl": "Geschat totaal aantal zaken",
+        "en": "Estimated total cases",
+    },
+    "under.models_chart_rows": {
+        "nl": "Modellen, geordend naar schatting",
+        "en": "Models, ordered by estimate",
+    },
+    "under.models_chart_summary": {
+        "nl": "De modellen spreken elkaar sterk tegen: welke samenhang tussen kanalen je aanneemt, "
+        "bepaalt de uitkomst. Daarom leidt de pagina met het gemiddelde over alle modellen en "
+        "zijn brede interval, niet met één model.",
+        "en": "The models disagree strongly: which dependence between channels one assumes "
+        "decides the answer. That is why the page leads with the average over all models and "
+        "its wide interval, not with one model.",
+    },
+    "under.models_chart_note": {
+        "nl": "Het interval van een afzonderlijk model (nominaal 95%) geldt alleen als dat model "
+        "juist is; de onzekerheid over welk model juist is, zit alleen in het kopgetal.",
+        "en": "A single model's interval (nominal 95%) holds only if that model is right; the "
+        "uncertainty over which model is right is in the headline only.",
+    },
+    "under.compare_heading": {
+        "nl": "Zaken per jaar: geregistreerd en geschat",
+        "en": "Cases per year: registered and estimated",
+    },
+    "under.chart_title": {
+        "nl": "Geregistreerde zaken per jaar en het geschatte totaal als gemiddelde per jaar "
+        "(logaritmische schaal)",
+        "en": "Registered cases per year and the estimated total as an average per year (log "
+        "scale)",
+    },
+    "under.axis": {"nl": "Zaken (log)", "en": "Cases (log)"},
+    "under.series_mse_average": {
+        "nl": "Vangst-hervangst: geschat totaal gedeeld door het aantal jaren",
+        "en": "Capture-recapture: estimated total divided by the number of years",
+    },
+    "under.series_mse_average_estimate": {
+        "nl": "Vangst-hervangst: gemiddelde per jaar",
+        "en": "Capture-recapture: average per year",
+    },
+    "under.summary": {
+        "nl": "De kanalen registreren ieder jaar een paar dozijn zaken; het geschatte totaal ligt "
+        "daar ver boven, met een grote onzekerheid.",
+        "en": "The channels register a few dozen cases each year; the estimated total lies far "
+        "above that, with a wide uncertainty.",
+    },
+    "under.chart_note": {
+        "nl": "Er is geen schatting per jaar: één model voor alle jaren samen, verdeeld over de "
+        "jaren, zou per jaar alleen hetzelfde herhalen met een schijnbaar smaller interval. De "
+        "band is het geschatte totaal over alle jaren gedeeld door het aantal jaren. "
+        "Geregistreerd: ontdubbeld waar dat zonder onthulling van kleine aantallen kan.",
+        "en": "There is no estimate per year: one model for all years together, spread over the "
+        "years, would only repeat the same with a seemingly narrower interval. The band is the "
+        "estimated total over all years divided by the number of years. Registered: deduplicated "
+        "where that can be shown without revealing small numbers.",
     },
     "under.mse_too_few_linked": {
         "nl": "Te weinig gekoppelde zaken ({linked}) om deze methode te gebruiken: de gegevens dragen het niet.",
@@ -138,23 +266,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "This estimate is not shown: even rounded, together with the reports per channel it "
         "would give away how many cases reached two channels at once, and those are only a few.",
     },
-    "under.mse_rounded": {
-        "nl": "Schattingen en intervallen zijn afgerond op {digits}: nauwkeuriger zouden ze, samen "
-        "met het aantal meldingen per kanaal, verraden hoeveel zaken bij twee kanalen tegelijk "
-        "terechtkwamen.",
-        "en": "Estimates and intervals are rounded to {digits}: more precise, together with the "
-        "reports per channel, they would give away how many cases reached two channels at once.",
-    },
     "under.significant_figures_1": {"nl": "één significant cijfer", "en": "one significant figure"},
     "under.significant_figures_2": {
         "nl": "twee significante cijfers",
         "en": "two significant figures",
-    },
-    "under.mse_range_only": {
-        "nl": "Van de modellen binnen 2 AIC-punten van het beste tonen we alleen het bereik, om "
-        "dezelfde reden.",
-        "en": "Of the models within 2 AIC points of the best we show only the range, for the same "
-        "reason.",
     },
     "under.mse_not_estimable": {
         "nl": "Geen enkel model is schatbaar met deze gegevens (de schatting bestaat niet of is niet "
@@ -166,95 +281,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Gezien door ten minste één kanaal",
         "en": "Seen by at least one channel",
     },
-    "under.mse_estimate": {
-        "nl": "Geschat totaal (BIC-model)",
-        "en": "Estimated total (BIC model)",
-    },
-    "under.model_bic": {
-        "nl": "BIC, bootstrap-interval met herhaalde modelkeuze",
-        "en": "BIC, bootstrap interval repeating the model choice",
-    },
-    "under.mse_range": {
-        "nl": "Bereik over redelijke modellen",
-        "en": "Range across reasonable models",
-    },
-    "under.mse_reading": {
-        "nl": "Het bereik laat zien hoe sterk de uitkomst van de modelkeuze afhangt. Een groot bereik "
-        "betekent: deze gegevens zeggen weinig over het aantal zaken dat geen kanaal bereikte.",
-        "en": "The range shows how much the answer depends on the choice of model. A wide range "
-        "means these data say little about the number of cases that reached no channel.",
-    },
     "under.model_choice": {"nl": "Keuze", "en": "Choice"},
-    "under.model": {"nl": "Model (interacties)", "en": "Model (interactions)"},
-    "under.model_stepwise": {
-        "nl": "Stapsgewijs (Chan e.a. 2021; onderschat bij doorverwijzingen, zie docs/mse.md)",
-        "en": "Stepwise (Chan et al. 2021; underestimates with referrals, see docs/mse.md)",
-    },
     "under.model_independence": {"nl": "Onafhankelijke kanalen", "en": "Independent channels"},
-    "under.model_aic": {"nl": "AIC (Δ {delta})", "en": "AIC (Δ {delta})"},
-    "under.compare_heading": {
-        "nl": "Beide methoden naast elkaar",
-        "en": "Both methods side by side",
-    },
-    "under.chart_title": {
-        "nl": "Geregistreerd en geschat, per jaar (logaritmische schaal)",
-        "en": "Registered and estimated, per year (log scale)",
-    },
     "under.series_registered": {"nl": "Geregistreerd", "en": "Registered"},
-    "under.series_survey": {
-        "nl": "Enquête: mensen met een ervaring",
-        "en": "Survey: people with an experience",
-    },
-    "under.series_band": {
-        "nl": "Register ÷ gepubliceerde meldpercentages",
-        "en": "Register ÷ published reporting rates",
-    },
-    "under.series_mse": {"nl": "Vangst-hervangst: zaken", "en": "Capture-recapture: cases"},
-    "under.axis": {"nl": "Aantal (log)", "en": "Number (log)"},
-    "under.summary": {
-        "nl": "Geregistreerde meldingen zijn een klein deel van wat enquêtes laten zien; de schattingen "
-        "verschillen per methode en zijn onzeker.",
-        "en": "Registered reports are a small part of what surveys show; the estimates differ by "
-        "method and are uncertain.",
-    },
-    "under.chart_note": {
-        "nl": "Vangst-hervangst per jaar alleen voor jaren waarin het ontdubbelde aantal zonder "
-        "onthulling van kleine aantallen te tonen is.",
-        "en": "Capture-recapture per year only for years whose deduplicated count can be shown "
-        "without revealing small numbers.",
-    },
-    "under.assumptions_heading": {"nl": "Aannames en bronnen", "en": "Assumptions and sources"},
-    "under.assumption": {"nl": "Aanname", "en": "Assumption"},
-    "under.value": {"nl": "Waarde", "en": "Value"},
-    "under.source": {"nl": "Bron", "en": "Source"},
-    "under.unknown": {"nl": "onbekend", "en": "unknown"},
-    "under.assumption_workforce": {"nl": "Aantal medewerkers (N)", "en": "Number of staff (N)"},
-    "under.assumption_prevalence": {
-        "nl": "Aandeel met ervaring (p)",
-        "en": "Share with an experience (p)",
-    },
-    "under.assumption_sample": {"nl": "Steekproefgrootte (n)", "en": "Sample size (n)"},
-    "under.assumption_deff": {"nl": "Design-effect", "en": "Design effect"},
-    "under.assumption_deff_source": {
-        "nl": "Standaard 1 (enkelvoudige steekproef); niet gepubliceerd.",
-        "en": "Default 1 (simple random sample); not published.",
-    },
-    "under.assumption_q": {
-        "nl": "Aandeel slachtoffers dat meldt (q)",
-        "en": "Share of victims who report (q)",
-    },
-    "under.assumption_q_source": {
-        "nl": "Niet bekend voor sector Rijk; zie de bandbreedte met gepubliceerde percentages.",
-        "en": "Not known for sector Rijk; see the range with published rates.",
-    },
-    "under.assumption_closed": {"nl": "Gesloten populatie", "en": "Closed population"},
-    "under.assumption_closed_source": {
-        "nl": "Vangst-hervangst: dezelfde groep zaken voor alle kanalen in de periode.",
-        "en": "Capture-recapture: the same set of cases for all channels in the period.",
-    },
-    "under.assumption_matching": {"nl": "Koppeling", "en": "Linking"},
-    "under.assumption_matching_source": {
-        "nl": "Departementen geven elke zaak die meerdere kanalen bereikte dezelfde koppelsleutel.",
-        "en": "Departments give every case that reached several channels the same link key.",
-    },
 }

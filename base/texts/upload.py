@@ -110,7 +110,26 @@ TEXTS: dict[str, dict[str, str]] = {
     "upload.col.last_year": {"nl": "Vorig jaar", "en": "Last year"},
     "upload.col.submission": {"nl": "Aanlevering", "en": "Submission"},
     "upload.col.file": {"nl": "Bestand", "en": "File"},
-    "upload.col.loaded_at": {"nl": "Vastgelegd op (UTC)", "en": "Committed at (UTC)"},
+    "upload.col.loaded_at": {
+        "nl": "Vastgelegd op (Nederlandse tijd)",
+        "en": "Committed at (Netherlands time)",
+    },
+    "upload.where_lines": {
+        "nl": "{file}, {count} regels ({lines})",
+        "en": "{file}, {count} lines ({lines})",
+    },
+    "upload.where_lines_column": {
+        "nl": "{file}, kolom {column_number} ({column_letter}) '{column_name}', {count} regels "
+        "({lines})",
+        "en": "{file}, column {column_number} ({column_letter}) '{column_name}', {count} lines "
+        "({lines})",
+    },
+    "upload.more_lines": {"nl": "… en nog {count} reeksen", "en": "… and {count} more ranges"},
+    "upload.dropzone_button": {"nl": "Bestanden kiezen", "en": "Choose files"},
+    "upload.dropzone_instructions": {
+        "nl": "Maximaal {size} MB per bestand • CSV, TXT of XLSX",
+        "en": "At most {size} MB per file • CSV, TXT or XLSX",
+    },
     "upload.col.loaded_by": {"nl": "Door", "en": "By"},
     "upload.col.reports": {"nl": "Meldingen", "en": "Reports"},
     "upload.col.years": {"nl": "Jaren", "en": "Years"},

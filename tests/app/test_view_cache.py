@@ -55,9 +55,11 @@ def test_the_shown_tables_are_the_cached_ones(app, demo_db):
 
 def test_trend_filters_each_get_their_model_and_the_page_does_not_change_it(app, small_db):
     at = app(small_db, "app_pages/trends.py")
-    at.selectbox(key="trends_breakdown").set_value("channel").run()
+    # rates exist for ministries (fte per ministry), not for channels: switch there and back
+    at.selectbox(key="trends_breakdown").set_value("department").run()
     at.radio(key="trends_scale").set_value("per1000fte").run()
     at.radio(key="trends_scale").set_value("aantal").run()
+    at.selectbox(key="trends_breakdown").set_value("channel").run()
     filters = TrendFilters("discrimination", "channel", (), 2021, 2022, "aantal")
     cached = web._trends(web.source(), "nl", filters)
     fresh = build_trends(web.publication(), web.fte(), filters, "nl")

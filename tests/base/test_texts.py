@@ -492,25 +492,6 @@ def mse_interval_notes() -> set[str]:
     return literals_collected_in("analysis/mse.py", ("notes",))
 
 
-def survey_notes() -> set[str]:
-    """Codes put in DarkNumberEstimate.notes (analysis.survey), the missing input among them."""
-    return literals_collected_in("analysis/survey.py", ("notes", "missing"))
-
-
-def workforce_units() -> set[str]:
-    """The units analysis.survey accepts: `if workforce_unit not in (...)`."""
-    for node in ast.walk(parsed("analysis/survey.py")):
-        if (
-            isinstance(node, ast.Compare)
-            and isinstance(node.left, ast.Name)
-            and node.left.id == "workforce_unit"
-            and isinstance(node.ops[0], ast.NotIn)
-            and isinstance(node.comparators[0], ast.Tuple)
-        ):
-            return {c.value for c in node.comparators[0].elts if isinstance(c, ast.Constant)}
-    raise AssertionError("analysis/survey.py no longer lists the workforce units it accepts")
-
-
 def measures() -> set[str]:
     from publication import measures as registry
 
@@ -550,13 +531,6 @@ def channels() -> set[str]:
     from etl.contract import CHANNELS
 
     return set(CHANNELS)
-
-
-def registered_channels() -> set[str]:
-    """The coverage matrix abbreviates the registered channels only (etl.coverage)."""
-    from etl.coverage import REGISTERED_CHANNELS
-
-    return set(REGISTERED_CHANNELS)
 
 
 def categories() -> set[str]:
@@ -655,9 +629,6 @@ DYNAMIC_KEYS: dict[str, Callable[[], set[str]]] = {
     "pii.{params['kind']}": lambda: each("pii.", personal_data_kinds()),
     "mse.interval_note.{code}": lambda: each("mse.interval_note.", mse_interval_notes()),
     "mse.table_error.{self.code}": lambda: each("mse.table_error.", capture_table_errors()),
-    "survey.note.{code}": lambda: each("survey.note.", survey_notes()),
-    "under.unit_{inputs.workforce_unit}": lambda: each("under.unit_", workforce_units()),
-    "under.unit_{u}": lambda: each("under.unit_", workforce_units()),
     "under.mse_{result.reason}": lambda: each("under.mse_", mse_reasons()),
     "{breakdown}.{item}": item_keys,
     "breakdown.{breakdown}": lambda: each("breakdown.", breakdowns()),
@@ -666,7 +637,7 @@ DYNAMIC_KEYS: dict[str, Callable[[], set[str]]] = {
     "change.{change.verdict}": lambda: each("change.", verdicts()),
     "channel.{c}": lambda: each("channel.", channels()),
     "channel.{self.channel}": lambda: each("channel.", channels()),
-    "channel_short.{c}": lambda: each("channel_short.", registered_channels()),
+    "channel.{channel}": lambda: each("channel.", channels()),
     "category.{c}": lambda: each("category.", categories()),
     "scale.{s}": lambda: each("scale.", scales()),
     "export.{kind}": lambda: each("export.", export_kinds()),
@@ -676,6 +647,13 @@ DYNAMIC_KEYS: dict[str, Callable[[], set[str]]] = {
         "mse.cli.intervals.", interval_methods()
     ),
     "{self.prefix}.{key}": cli_words,  # analysis.cli._Words.__getitem__
+    "release.status.{release.status}": lambda: each(
+        "release.status.",
+        (
+            importlib.import_module("publication.releases").ACTIVE,
+            importlib.import_module("publication.releases").WITHDRAWN,
+        ),
+    ),
 }
 
 # Keys that reach a text function through an expression that is not a literal, a template or a
@@ -702,6 +680,10 @@ FORWARDED: dict[tuple[str, str], Callable[[], set[str]]] = {
     ("publication/measures.py", "self.description_key"): lambda: each(
         "measure_description.", measures()
     ),
+    # ReleaseError.message: text(self.key); the keys are those given to ReleaseError.
+    ("publication/releases.py", "self.key"): lambda: {
+        k for k in scan().code_keys if k.startswith("release.error.")
+    },
     # The count problems of etl.validation._count_values: what _count_problem returns.
     ("etl/validation.py", "code"): lambda: returned_literals("etl/validation.py", "_count_problem"),
 }

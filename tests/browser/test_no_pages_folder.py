@@ -150,6 +150,17 @@ def test_no_pages_first_direct_link_is_drawn_through_the_dashboard(page, server)
     assert page.url.rstrip("/").endswith(f"/{FIRST_LINK}")
 
 
+@pytest.mark.browser
+def test_the_overview_opens_under_its_own_name(page, server):
+    """The overview is the default page (served at '/'); /overzicht, the name its navigation entry
+    suggests, must open it too instead of Streamlit's English 'Page not found' dialog."""
+    page.goto(f"{server.url}/overzicht")
+    heading = page.locator("h1").first
+    expect(heading).to_have_text(text("overview.title", "nl"), timeout=120_000)
+    expect(page.get_by_text("Page not found")).to_have_count(0)
+    screenshot(page, "overview-by-name")
+
+
 def site_with_pages_folder(tmp_path: Path) -> Path:
     """A copy of this repository's app with a pages/ folder beside dashboard.py.
 

@@ -182,6 +182,15 @@ def test_bzk_uploader_submits_for_bzk_and_is_refused_for_fin(page, login_server,
     expect(page.locator("h1").first).to_have_text("Aanleveren", timeout=60_000)
     expect(page.get_by_text("U mag aanleveren voor: BZK")).to_be_visible()
     expect(page.get_by_text("Lokale modus")).to_have_count(0)
+    # Streamlit's uploader speaks English; the page draws its button and limit in Dutch instead.
+    uploader = page.get_by_test_id("stFileUploaderDropzone")
+    expect(uploader.get_by_role("button", name="Bestanden kiezen")).to_be_visible()
+    expect(uploader.get_by_role("button", name="Upload", exact=True)).to_have_count(0)
+    dropzone_text = uploader.evaluate(
+        "e => getComputedStyle(e.querySelector("
+        "'[data-testid=stFileUploaderDropzoneInstructions] span'), '::after').content"
+    )
+    assert dropzone_text == '"Maximaal 100 MB per bestand • CSV, TXT of XLSX"'
 
     correction = write(
         tmp_path, "BZK_2022_v2.csv",

@@ -357,3 +357,78 @@ def test_a_realistic_linked_set_is_protected_jointly():
         )
         inner = shown.drop(index=TOTAL, columns=TOTAL)
         assert ((inner == truth) | inner.isna()).all().all()
+
+
+# --- grouped rows and cost weights --------------------------------------------------------------
+
+CHANNEL_RECORDS = pd.DataFrame(
+    {
+        "channel": ["a", "a", "b", "b", "c", "c", "d", "d"],
+        "year": [2021, 2022] * 4,
+        "count": [10, 12, 2, 3, 20, 22, 15, 16],
+    }
+)
+FINE = TableView("fine", "channel", "year")
+GROUPED = TableView(
+    "grouped", "channel", "year", row_groups={"a;b": ["a", "b"], "c": ["c"], "d": ["d"]}
+)
+
+
+def test_a_grouped_view_sums_its_members_and_shares_the_other_rows():
+    linked = link_tables(CHANNEL_RECORDS, [FINE, GROUPED], count_column="count")
+    # rows a and b summed (10 + 2, 12 + 3), c and d as they are; one status for c and d
+    rows = linked.system.row_of_key
+    assert rows[CellKey("grouped", "c", 2021)] == rows[CellKey("fine", "c", 2021)]
+    protected = protect(linked, ProtectionRules(threshold=5, min_interval_width=2))
+    fine, grouped = protected["fine"], protected["grouped"]
+    # b (2, 3) is '<5' in both years; its cheapest partners are a's 10 and 12 (row a's total 22
+    # would pin a 2021 otherwise), so the fine table hides a whole series ...
+    assert hidden_cells(fine) == {("a", 2021), ("a", 2022), ("b", 2021), ("b", 2022)}
+    # ... while the grouped table shows a + b: 12 = a + b leaves a in 8..11, b in 1..4.
+    assert grouped.values.loc["a;b"].tolist() == [12, 15, 27]
+    assert hidden_cells(grouped) == set()
+    assert grouped.values.loc[TOTAL].tolist() == [47, 53, 100]
+    intervals = audit(protected)
+    assert intervals[CellKey("fine", "b", 2021)] == (1, 4)
+    assert intervals[CellKey("fine", "a", 2021)] == (8, 11)
+
+
+def test_overlapping_groups_are_refused():
+    overlapping = TableView("g", "channel", "year", row_groups={"x": ["a", "b"], "y": ["b", "c"]})
+    with pytest.raises(ValueError, match="overlap"):
+        link_tables(CHANNEL_RECORDS, [overlapping], count_column="count")
+
+
+def test_weights_move_complementary_suppressions_out_of_the_weighted_table():
+    #        a   b | T        The inner cells in one view, the margins in two series. Without
+    #   r    2   6 | 8        weights the cheapest partners of r-a = 2 are the inner rectangle
+    #   s    7   9 | 16       6 + 7 + 9 = 22 (as in test_two_by_two_hides_the_inner_rectangle).
+    #   T    9  15 | 24       With the inner view weighing 10 that costs 220, the margins
+    #                         r (8), a (9) and the grand total (24) only 41.
+    records = pd.DataFrame(
+        {"row": ["r", "r", "s", "s"], "column": ["a", "b", "a", "b"], "count": [2, 6, 7, 9]}
+    )
+    views = [
+        TableView("inner", "row", "column", with_totals=False),
+        TableView("by_row", "row"),
+        TableView("by_column", "column"),
+    ]
+    linked = link_tables(records, views, count_column="count")
+    plain = protect(linked, RULES)
+    assert hidden_cells(plain["inner"]) == {("r", "a"), ("r", "b"), ("s", "a"), ("s", "b")}
+    weighted = protect(linked, RULES, table_weights={"inner": 10})
+    assert hidden_cells(weighted["inner"]) == {("r", "a")}
+    assert weighted["by_row"].status.to_dict() == {
+        "r": "secondary",
+        "s": "published",
+        TOTAL: "secondary",
+    }
+    assert weighted["by_column"].status.to_dict() == {
+        "a": "secondary",
+        "b": "published",
+        TOTAL: "secondary",
+    }
+    # r-a + r-b = r >= 5 with r-b = 6 shown; a = r-a + 7 >= 5: r-a stays anywhere in 1..4
+    assert audit(weighted)[CellKey("inner", "r", "a")] == (1, 4)
+    with pytest.raises(ValueError, match="at least 1"):
+        protect(linked, RULES, table_weights={"inner": 0.5})

@@ -177,7 +177,7 @@ def test_the_fixtures_cover_hidden_cells_notes_and_an_estimate(demo, unprotectab
         for status in pd.Series(table.status.to_numpy().ravel()).unique()
     }
     assert statuses == {"published", "primary", "secondary"}
-    assert fresh.mse.estimable and fresh.mse.per_year
+    assert fresh.mse.estimable and fresh.mse.headline is not None
     fresh = unprotectable.fresh
     assert fresh.publication.unavailable and fresh.publication.grouped_departments
     assert fresh.fte.empty
@@ -193,59 +193,43 @@ def test_every_field_of_the_estimate_comes_back(demo):
         "estimable",
         "reason",
         "n_observed",
-        "chosen",
-        "stepwise",
-        "independence",
-        "model_range",
-        "per_year",
+        "headline",
+        "stepwise_model",
+        "years",
         "linked_cases",
+        "registrations",
+        "without_key",
         "display_digits",
-        "aic_model_rows",
+        "model_rows",
+        "display_grid",
         "withheld_reason",
     ]
     computed, stored = fresh.mse, back.mse
     assert (stored.estimable, stored.reason) == (True, None)
     # the display the inversion check chose (publication.mse_disclosure), with its types
-    assert (stored.display_digits, stored.aic_model_rows, stored.withheld_reason) == (
-        computed.display_digits,
-        computed.aic_model_rows,
-        computed.withheld_reason,
-    )
-    assert type(stored.aic_model_rows) is bool
+    assert stored.display == computed.display
+    assert stored.withheld_reason == computed.withheld_reason
+    assert type(stored.model_rows) is bool and type(stored.display_grid) is bool
     assert stored.display_digits is None or type(stored.display_digits) is int
     assert stored.n_observed == computed.n_observed and type(stored.n_observed) is int
     assert stored.linked_cases == computed.linked_cases
-    for name in ("chosen", "stepwise", "independence"):
-        estimate, expected = getattr(stored, name), getattr(computed, name)
-        assert estimate == expected, name
-        assert (estimate.n_hat, estimate.lower, estimate.upper, estimate.se) == (
-            expected.n_hat,
-            expected.lower,
-            expected.upper,
-            expected.se,
-        )
-        assert estimate.model == expected.model
-        assert estimate.choice.fit.coefficients == expected.choice.fit.coefficients
-        assert list(estimate.choice.fit.coefficients) == list(expected.choice.fit.coefficients)
-        assert estimate.interval == expected.interval
-    bootstrap = stored.chosen.interval.bootstrap
-    assert bootstrap == computed.chosen.interval.bootstrap
-    assert len(bootstrap.replicates) == bootstrap.n_boot - bootstrap.n_failed
-    assert stored.stepwise.choice.steps == computed.stepwise.choice.steps
-    assert stored.chosen.choice.candidates == computed.chosen.choice.candidates
-    assert stored.model_range == computed.model_range
-    assert [entry.fit.interactions for entry in stored.model_range.models] == [
-        entry.fit.interactions for entry in computed.model_range.models
+    assert stored.years == computed.years and all(type(year) is int for year in stored.years)
+    assert (stored.registrations, stored.without_key) == (
+        computed.registrations,
+        computed.without_key,
+    )
+    assert stored.stepwise_model == computed.stepwise_model
+    assert stored.headline == computed.headline
+    assert [m.interactions for m in stored.headline.models] == [
+        m.interactions for m in computed.headline.models
     ]
-    assert list(stored.per_year) == list(computed.per_year)
-    assert all(type(year) is int for year in stored.per_year)
-    assert stored.per_year == computed.per_year
+    assert stored.outputs == computed.outputs
 
 
 def test_an_estimate_that_is_not_there_comes_back_as_not_there(small):
     back = small.back
     assert back.mse == MseResult(False, "too_few_linked", linked_cases=0)
-    assert back.mse.per_year is None and back.mse.chosen is None
+    assert back.mse.headline is None and back.mse.years == ()
 
 
 def test_no_pickle_only_typed_columns(tmp_path):
@@ -314,12 +298,12 @@ def test_an_analysts_sql_over_model_output_gives_the_estimates(demo):
         (model, statistic): value if text is None else text
         for model, statistic, value, text in rows
     }
-    for model in ("chosen", "stepwise", "independence"):
-        estimate = getattr(fresh.mse, model)
-        assert found[(model, "choice.fit.n_hat")] == estimate.n_hat
-        assert found[(model, "interval.lower")] == estimate.lower
-        assert found[(model, "interval.upper")] == estimate.upper
-        assert found[(model, "choice.fit.interactions")] == estimate.model
+    headline = fresh.mse.headline
+    assert found[("headline", "n_hat")] == headline.n_hat
+    assert found[("headline", "lower")] == headline.lower
+    assert found[("headline", "upper")] == headline.upper
+    assert found[("headline", "level")] == headline.level == 0.9
+    assert found[("headline", "method")] == "aic_average_mata"
 
 
 # --- versions -------------------------------------------------------------------------------

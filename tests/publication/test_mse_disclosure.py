@@ -193,12 +193,31 @@ def test_the_demo_is_shown_at_a_safe_rounding_or_withheld(demo):
     assert result.estimable
     # The demo's pooled table is the finding: whole numbers would pin the overlap of 3.
     assert result.withheld_reason is not None or result.display != DISPLAY_LEVELS[0]
-    # What the demo gives today (see docs/protection.md): one significant figure, range only.
-    assert (result.display_digits, result.aic_model_rows, result.withheld_reason) == (
-        1,
-        False,
-        None,
-    )
+    # What the demo gives today (see docs/protection.md): the headline's limits and the spread on
+    # the 1-2-5 grid, the single models at one significant figure, no dot per model.
+    assert (
+        result.display_digits,
+        result.model_rows,
+        result.display_grid,
+        result.withheld_reason,
+    ) == (1, False, True, None)
+
+
+def test_the_headline_itself_would_pin_the_overlap_at_one_significant_figure(finding):
+    # The model average moves with the overlap of 3 (issue 13's finding, now for the headline):
+    # at one significant figure its limits and the spread still tell 3 from 2 and 4 among the
+    # neighbours tried; only the outward 1-2-5 grid leaves two values.
+    check = check_inversion(finding, T, levels=DISPLAY_LEVELS[:-1])
+    assert check.withheld
+    assert check_inversion(finding, T).level == DisplayLevel(1, model_rows=False, grid=True)
+
+
+def test_the_grid_rounds_limits_outward():
+    assert mse_disclosure.on_grid(820.8, "lower") == 500
+    assert mse_disclosure.on_grid(21543.4, "upper") == 50000
+    assert mse_disclosure.on_grid(2000.0, "upper") == 2000
+    assert mse_disclosure.on_grid(1999.0, "lower") == 1000
+    assert mse_disclosure.on_grid(4315.1, "") == 5000  # nearest on a log scale
 
 
 def test_the_registry_holds_the_model_outputs_as_displayed(demo):
@@ -208,16 +227,23 @@ def test_the_registry_holds_the_model_outputs_as_displayed(demo):
         for number in shown.shown_numbers(demo)
         if number.statistic.startswith(shown.MSE_PREFIX)
     }
-    assert rows["mse:bic:n_hat"].value == displayed(result.chosen.n_hat, result.display_digits)
-    assert rows["mse:stepwise:n_hat"].value == displayed(
-        result.stepwise.n_hat, result.display_digits
-    )
-    assert rows["mse:pooled:n_observed"].value == result.n_observed
-    if not result.aic_model_rows:
-        assert not any(name.startswith("mse:aic[") for name in rows)
-    for name, number in rows.items():
-        if name.endswith((":n_hat", ":lower", ":upper", "n_hat_min", "n_hat_max")):
-            assert number.value == displayed(number.value, result.display_digits), name
+    # 820.8 - 21,543.4 (MATA, nominal 99 %) rounded outward on the grid; no single number since
+    # 50,000 / 500 > 3
+    assert rows["mse:model_average:lower"].value == 500
+    assert rows["mse:model_average:upper"].value == 50000
+    assert "mse:model_average:n_hat" not in rows
+    # the same divided by the eight years pooled, at two significant figures (62.5 -> 62)
+    assert rows["mse:model_average_per_year:lower"].value == 62
+    assert rows["mse:model_average_per_year:upper"].value == 6200
+    # the stepwise model (590.2) at one significant figure
+    assert rows["mse:stepwise:n_hat"].value == 600
+    assert rows["mse:all_models:n_hat_min"].value == 500  # 524.5 down on the grid
+    assert rows["mse:all_models:n_hat_max"].value == 5000  # 4,841.8 up on the grid
+    assert rows["mse:pooled:n_observed"].value == result.n_observed == 316
+    # 201 of 384 registrations carry no link key: 52 %, shown to the nearest 5 %
+    assert rows["mse:pooled:share_without_link_key"].value == 0.5
+    assert not any(name.startswith("mse:loglinear[") for name in rows)
+    assert not any(name.startswith(("mse:bic", "mse:aic")) for name in rows)
 
 
 def test_a_withheld_result_shows_and_registers_nothing_of_the_model(demo):
@@ -226,18 +252,23 @@ def test_a_withheld_result_shows_and_registers_nothing_of_the_model(demo):
     registry = shown.shown_numbers(dataclasses.replace(demo, mse=withheld))
     assert not [n for n in registry if n.statistic.startswith(shown.MSE_PREFIX)]
     assert view.mse_models_table(withheld, "nl").empty
+    assert view.models_chart(withheld, "nl") is None
     for lang in ("nl", "en"):
         assert view.mse_withheld_text(withheld, lang)
-    block = view.comparison_chart({}, {}, withheld, "en")
-    assert block.table.empty or not any("(" in str(v) for v in block.table.to_numpy().ravel())
+    block = view.comparison_chart({}, withheld, "en")
+    assert not any("–" in str(v) and v != "–" for v in block.table.to_numpy().ravel())
 
 
 def test_the_models_table_shows_the_coarsened_numbers(demo):
-    result = _with(demo.mse, display_digits=1, aic_model_rows=False, withheld_reason=None)
+    result = _with(demo.mse, display_digits=1, model_rows=False, display_grid=False)
     table = view.mse_models_table(result, "en")
-    assert len(table) == 3  # BIC, stepwise, independence; the AIC range only as a range
+    assert len(table) == 3  # headline, stepwise, independence
     assert table.iloc[1, 2] == "600"  # stepwise 590.2 at one significant figure
     assert "significant" in view.mse_display_note(result, "en")
-    whole = _with(demo.mse, display_digits=None, aic_model_rows=True, withheld_reason=None)
+    assert len(view.models_chart(result, "en").table) == 4  # two models, spread, headline
+    whole = _with(demo.mse, display_digits=None, model_rows=True, display_grid=False)
     assert view.mse_display_note(whole, "en") is None
     assert view.mse_models_table(whole, "en").iloc[1, 2] == "590"
+    # every estimable model gets a dot (64 for four lists here) beside spread and headline
+    assert len(view.models_chart(whole, "en").table) == len(whole.headline.models) + 2
+    assert "IC:" not in " ".join(view.models_chart(whole, "nl").table.iloc[:, 0])

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from etl import warehouse
+from etl.contract import CHANNELS
 from etl.loading import collect_files, load_files
 from etl.queries import CELL_DIMENSIONS, finest_cells
 from protection import (
@@ -22,8 +23,10 @@ from protection import (
 from protection.tables import FINEST_TABLE
 from publication.protected import (
     BREAKDOWNS_OF_MEASURE,
+    DEFAULT_VIEW_TABLES,
     DEPARTMENT_DIMENSION,
     DISCRIMINATION,
+    GROUPED_CHANNELS,
     LINKED_SETS,
     MEASURES,
     Publication,
@@ -74,9 +77,15 @@ def true_counts(cells: pd.DataFrame, name: str, grouped: tuple[str, ...] = ()) -
                 )
             }
         )
-    view = next(v for s in LINKED_SETS for v in _views(s) if v.name == name)
+    channels = tuple(c for c in CHANNELS if c in set(cells["channel"]))  # as build_publication
+    view = next(v for s in LINKED_SETS for v in _views(s, channels) if v.name == name)
     for dimension, allowed in view.where.items():
         cells = cells[cells[dimension].isin(allowed)]
+    if view.row_groups:  # rows that sum several values (the letter's channel grouping)
+        group_of = {
+            member: label for label, members in view.row_groups.items() for member in members
+        }
+        cells = cells.assign(**{view.rows: cells[view.rows].map(group_of)})
     columns = view.columns or "_series"
     cells = cells.assign(_series=TOTAL)
     frame = cells.pivot_table(index=view.rows, columns=columns, values="count", aggfunc="sum")
@@ -267,3 +276,106 @@ def test_a_channel_delivered_only_as_a_zero_row_is_shown_as_zero():
     channels = publication.table(DISCRIMINATION, "channel").values
     assert channels.loc["meldpunt", 2020] == 0
     assert channels.loc["vertrouwenspersoon", 2020] == 6
+
+
+# --- the letter's channel grouping and the weights of the default views ---------------------------
+
+
+def integrity_coordinator_hidden_by_its_partner() -> pd.DataFrame:
+    """Two years, every report 'ja' at FIN (one category, ground, outcome): integrity coordinator
+    10, 12; meldpunt 2, 3; confidential adviser 20, 22; complaints committee 15, 16."""
+    counts = {
+        "integriteitscoordinator": (10, 12),
+        "meldpunt": (2, 3),
+        "vertrouwenspersoon": (20, 22),
+        "klachtencommissie": (15, 16),
+    }
+    return frame(
+        [
+            (year, "FIN", channel, "discriminatie", "ja", "ras", "gegrond", values[i])
+            for channel, values in counts.items()
+            for i, year in enumerate((2021, 2022))
+        ]
+    )
+
+
+def test_the_letters_grouping_shows_the_series_the_fine_table_hides():
+    # By hand: the meldpunt's 2 and 3 are '<5'. Each year column of the channel table adds up to
+    # the shown year total, so each needs a partner there: the cheapest is the integrity
+    # coordinator (10, then 12, also because its row total 22 would pin the 2021 cell), so the
+    # fine table hides that whole series. The letter's grouping shows integrity coordinator +
+    # meldpunt as 12 and 15: from 12 = ic + mp with mp in 1..4, ic stays in 8..11.
+    rules = ProtectionRules(threshold=5, min_interval_width=2)
+    cells = integrity_coordinator_hidden_by_its_partner()
+    publication = build_publication(cells, rules)
+    fine = publication.table(DISCRIMINATION, "channel")
+    assert fine.status.loc["integriteitscoordinator", [2021, 2022]].tolist() == ["secondary"] * 2
+    assert fine.status.loc["meldpunt", [2021, 2022]].tolist() == ["primary"] * 2
+    grouped = publication.tables[GROUPED_CHANNELS]
+    assert list(grouped.values.index) == [
+        "integriteitscoordinator;meldpunt",
+        "vertrouwenspersoon",
+        "klachtencommissie",
+        TOTAL,
+    ]
+    assert grouped.values.loc["integriteitscoordinator;meldpunt"].tolist() == [12, 15, 27]
+    assert (grouped.status == "published").all().all()
+    # The grouped table is in the same linked set: one status for the rows both tables show ...
+    assert grouped.values.loc["vertrouwenspersoon"].tolist() == [20, 22, 42]
+    assert fine.values.loc["vertrouwenspersoon"].tolist() == [20, 22, 42]
+    # ... and audited with everything else: nothing narrower than W.
+    assert_shown_numbers_are_true(publication, cells)
+    intervals = audit_publication(publication, records=cells)
+    assert all(i.is_at_least(2) for i in intervals.values())
+    assert intervals[
+        CellKey(table_name(DISCRIMINATION, "channel"), "integriteitscoordinator", 2021)
+    ] == (8, 11)
+
+
+def test_the_default_views_weigh_more_in_the_choice_of_partners():
+    assert set(DEFAULT_VIEW_TABLES) == {
+        "discrimination:total",
+        "discrimination:channel",
+        "discrimination:concerns",
+        "all:total",
+        # the overview's check of the letter to parliament (docs/protection.md: the trade-off)
+        "letter:registrations_2018_2020",
+        "letter:committee",
+    }
+    from publication.disclosure import DEFAULT_VIEWS  # the tables the information loss measures
+
+    # the letter's check is one number per row, not a series of years: no loss per year to report
+    measured = {t for tables in DEFAULT_VIEWS.values() for t in tables}
+    assert measured == set(DEFAULT_VIEW_TABLES) - {
+        "letter:registrations_2018_2020",
+        "letter:committee",
+    }
+
+
+def test_the_demo_channel_table_hides_no_more_than_before(demo_cells):
+    # Measured before the weights (docs/protection.md, W = 2): the channel table hid 97 of the
+    # 384 discrimination reports in its year cells (25.3 %): the integrity coordinator's
+    # 2018-2022 series (14, 10, 12, 12, 19) with the meldpunt and complaints-committee cells.
+    publication = build_publication(demo_cells, ProtectionRules(threshold=5, min_interval_width=2))
+    fine = publication.table(DISCRIMINATION, "channel")
+    truth = true_counts(demo_cells, table_name(DISCRIMINATION, "channel"))
+    years = list(publication.years)
+    inner = fine.status.loc[[r for r in fine.status.index if r != TOTAL], years]
+    hidden = sum(
+        int(truth.at[r, y]) for r in inner.index for y in years if inner.at[r, y] != "published"
+    )
+    assert int(truth.loc[TOTAL, years].sum()) == 384
+    assert hidden <= 97
+
+
+def test_a_channel_the_letter_does_not_name_keeps_its_own_row_in_the_grouping():
+    # The manager ('leidinggevende', since 2024) is not in the letter's grouping: without its own
+    # row the grouped table's totals would differ from the year totals (10 + 3 = 13, not 10).
+    rows = [
+        (2024, "FIN", "vertrouwenspersoon", "racisme", "ja", "ras", "gegrond", 10),
+        (2024, "FIN", "leidinggevende", "racisme", "ja", "ras", "gegrond", 3),
+    ]
+    publication = build_publication(frame(rows), ProtectionRules(threshold=5, min_interval_width=2))
+    grouped = publication.tables[GROUPED_CHANNELS]
+    assert list(grouped.values.index) == ["vertrouwenspersoon", "leidinggevende", TOTAL]
+    assert grouped.values.at[TOTAL, 2024] == 13 == publication.year_totals(DISCRIMINATION)[2024]

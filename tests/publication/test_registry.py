@@ -95,6 +95,7 @@ def test_the_drop_order_is_the_one_written_out_before_the_registry():
         protected.DROP_ORDER
         == protected.drop_order()
         == (
+            protected.GROUPED_CHANNELS,
             "discrimination:outcome",
             "discrimination:ground",
             protected.LETTER_COMMITTEE,

@@ -8,6 +8,7 @@ fte 1.10 / 1.50; only BZK and FIN deliver.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -16,7 +17,7 @@ import pytest
 from etl import queries, warehouse
 from etl.loading import collect_files, load_files
 from protection.rules import ProtectionRules
-from publication import derived, shown
+from publication import derived, disclosure, shown
 
 REPO = Path(__file__).resolve().parents[2]
 SMALL = REPO / "tests" / "app" / "fixtures" / "small"
@@ -155,3 +156,36 @@ def test_the_csv_round_trip(small, tmp_path):
 def test_ids_are_stable_across_runs(small):
     results, _, rows = small
     assert [row.id for row in shown.shown_numbers(results)] == [row.id for row in rows]
+
+
+def test_dekking_counts_deliveries_not_reports(small):
+    """Per year 4 deliveries (BZK: integrity coordinator and confidential adviser; FIN:
+    complaints committee and confidential adviser) and 36 missing (the nine other ministries of
+    sector Rijk in 2021 and 2022, four registered channels each): on Dekking only."""
+    _, _, rows = small
+    found = by_id(rows)
+    for year in ("2021", "2022"):
+        present = found[row_id(shown.DELIVERIES, year, *("*",) * 6)]
+        missing = found[row_id(shown.DELIVERIES_MISSING, year, *("*",) * 6)]
+        assert (present.value, missing.value) == (4, 36)
+        assert present.where == missing.where == (shown.COVERAGE,)
+        # every missing delivery is a has_reports 0 status of its own: the count adds nothing
+        zeros = [
+            r for r in rows if r.statistic == shown.HAS_REPORTS and r.year == year and r.value == 0
+        ]
+        assert len(zeros) >= missing.value
+
+
+def test_the_audit_refuses_deliveries_that_say_more_than_the_statuses(small):
+    _, _, rows = small
+    assert disclosure._delivery_failures(rows) == []
+    without_statuses = [r for r in rows if r.statistic != shown.HAS_REPORTS]
+    failures = disclosure._delivery_failures(without_statuses)
+    assert {f.id for f in failures} == {
+        row_id(shown.DELIVERIES_MISSING, year, *("*",) * 6) for year in ("2021", "2022")
+    }
+    elsewhere = [
+        replace(r, where=(shown.COVERAGE, shown.OVERVIEW)) if r.statistic == shown.DELIVERIES else r
+        for r in rows
+    ]
+    assert len(disclosure._delivery_failures(elsewhere)) == 2

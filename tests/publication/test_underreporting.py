@@ -6,7 +6,7 @@ import pandas as pd
 
 from protection.rules import ProtectionRules
 from publication.protected import Publication, table_name
-from publication.underreporting import default_inputs, mse_result, protected_cases
+from publication.underreporting import mse_result, protected_cases
 
 
 class _Totals:
@@ -54,18 +54,6 @@ def test_mse_refuses_when_too_few_cases_are_linked():
     )
     result = mse_result(histories, {})
     assert (result.estimable, result.reason, result.linked_cases) == (False, "too_few_linked", 3)
-
-
-def test_survey_defaults_come_from_the_reference_files_with_sources():
-    defaults = default_inputs()
-    # Personeelsenquete Rijk 2023: about 10%, 4,481 respondents of 139,845 staff (persons).
-    assert defaults[2023].prevalence == 0.10
-    assert defaults[2023].sample_size == 4481
-    assert (defaults[2023].workforce_size, defaults[2023].workforce_unit) == (139845, "persons")
-    # 2021: no sample size published; workforce from sector Rijk fte 2021 (131,100).
-    assert defaults[2021].sample_size is None
-    assert (defaults[2021].workforce_size, defaults[2021].workforce_unit) == (131100, "fte")
-    assert "kennisvandeoverheid" in defaults[2021].workforce_source
 
 
 def test_mse_refused_when_the_hidden_years_duplicates_are_small():
