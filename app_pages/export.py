@@ -28,6 +28,18 @@ with web.guarded():
         st.info(omitted, icon=":material/visibility_off:")
     keys = ["export_year_from", "export_year_to", "export_charts", "export_tables"]
     web.widgets_follow_language(keys)
+    # Streamlit caps a multiselect at about five rows of chosen items and scrolls the rest inside
+    # the box, which hid the tables beyond the fifth row (issue 15): here every chosen figure
+    # and table stays in view, the box grows with them.
+    st.html(
+        "<style>"
+        + "".join(
+            f".st-key-{key} div {{ max-height: none !important; }}"
+            f'.st-key-{key} [data-testid="stMultiSelectTagsContainer"] {{ overflow: visible; }}'
+            for key in keys[2:]
+        )
+        + "</style>"
+    )
 
     with st.form("briefing", border=True):
         left, right = st.columns(2)

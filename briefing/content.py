@@ -23,11 +23,20 @@ from presentation.exports import (
     ExportTable,
     chart_footnotes,
     export_figure,
+    note_line,
+    print_ready,
     protected_frame,
     source_line,
     subtitle_for_years,
 )
-from presentation.views import build_trends, change_sentence, item_label, labels_for, series_summary
+from presentation.views import (
+    build_trends,
+    change_sentence,
+    item_label,
+    labels_for,
+    series_summary,
+    trend_sentence,
+)
 from protection.rules import ProtectionRules
 from protection.tables import TOTAL
 from publication import derived, measures, releases, trends
@@ -168,7 +177,15 @@ def table_title(key: str, lang: str = "nl") -> str:
     return _trend_title(measure, breakdown, lang)
 
 
-DOCUMENT_PLOT_HEIGHT = 330
+# A figure in the document: drawn 700 px wide and printed 15 cm wide, so that with every font at
+# least 9 pt there (print_ready: 15 px) the plot keeps room; PNG at 2x is 1,400 px, 237 dpi.
+FIGURE_WIDTH_CM = 15.0
+DOCUMENT_WIDTH_PX = 700
+DOCUMENT_PLOT_HEIGHT = 300
+MIN_PRINT_POINTS = 9
+# Below 20 a count's Poisson standard error is more than a fifth of it (1/sqrt(20) = 0.22): a
+# difference between two years of such counts says little, and the document says so.
+SMALL_COUNT = 20
 
 
 @dataclass
@@ -184,6 +201,8 @@ class ExportChart:
     source: str
     table: ExportTable
     years: list[int] = field(default_factory=list)
+    short_source: str = ""  # the one source line under the figure in a document
+    note_line: str = ""  # the one line of notes that apply to it (the notes section explains)
 
     def standalone(self, lang: str = "nl") -> go.Figure:
         """For PNG/SVG/PDF files: title, subtitle, 'Bron:' line and footnotes inside the image."""
@@ -197,15 +216,25 @@ class ExportChart:
         )
 
     def for_document(self, lang: str = "nl") -> go.Figure:
-        """For the briefing: caption, source and notes are document text, not part of the image."""
-        return export_figure(
+        """For the briefing: caption, source and notes are document text, not part of the image;
+        every font at least MIN_PRINT_POINTS at FIGURE_WIDTH_CM."""
+        # Small multiples (a panel per line, presentation.charts.trend_panels) keep the height
+        # they were drawn for: squeezed to one plot's height their titles run into each other.
+        panels = "xaxis2" in self.figure.layout
+        figure = export_figure(
             self.figure,
             title="",
             subtitle="",
             source="",
             lang=lang,
-            plot_height=DOCUMENT_PLOT_HEIGHT,
+            plot_height=max(DOCUMENT_PLOT_HEIGHT, self.figure.layout.height or 0)
+            if panels
+            else DOCUMENT_PLOT_HEIGHT,
+            width=DOCUMENT_WIDTH_PX,
         )
+        if panels:
+            figure.update_layout(showlegend=False)  # each panel's title names its line
+        return print_ready(figure, FIGURE_WIDTH_CM, MIN_PRINT_POINTS)
 
 
 def _value(series: pd.Series, key) -> int | None:
@@ -222,9 +251,26 @@ def _series_sentence(totals: pd.Series, years: Sequence[int], lang: str, key: st
 
 
 def _change(totals: pd.Series, years: Sequence[int], lang: str) -> list[str]:
+    """The year-on-year test of the last two years and the trend over all years shown."""
     if len(years) < 2:
         return []
-    return [change_sentence(trends.year_on_year_change(totals, max(years)), lang)]
+    return [
+        change_sentence(trends.year_on_year_change(totals, max(years)), lang),
+        trend_sentence(trends.trend_over_years(totals, years), lang),
+    ]
+
+
+def has_small_counts(values: Sequence[int | None]) -> bool:
+    """Whether counts that a sentence compares are small: hidden (None) or below SMALL_COUNT."""
+    return any(value is None or value < SMALL_COUNT for value in values)
+
+
+def _compared(series: pd.Series, years: Sequence[int]) -> list[int | None]:
+    """The counts of a series that its sentences compare: the first and last shown year and the
+    last two years (the change test); None where hidden."""
+    shown = [y for y in years if _value(series, y) is not None]
+    picked = {*shown[:1], *shown[-1:], *list(years)[-2:]}
+    return [_value(series, y) for y in sorted(picked)]
 
 
 def _table(
@@ -266,6 +312,7 @@ def build_chart(
     years = sorted(years)
     publication = data.publication
     title = chart_title(key, lang)
+    small_lines: list[str] = []
     if key in ("kanalen", "betreft"):
         breakdown = "channel" if key == "kanalen" else "concerns"
         table = publication.table(DISCRIMINATION, breakdown)
@@ -280,7 +327,9 @@ def build_chart(
                 _series_sentence(totals, years, lang, "summary.discrimination_series"),
                 *_change(totals, years, lang),
             ]
+            compared = _compared(totals, years)
         else:
+            compared = []  # one year's two numbers, no comparison between years
             last = max(years)
             column = table.values.get(last, pd.Series(dtype="Int64"))
             ja, deels = _value(column, "ja"), _value(column, "deels")
@@ -294,6 +343,7 @@ def build_chart(
                 )
             ]
         protection_notes = table.footnotes(lang)
+        protection_keys = table.footnote_keys
         export_table = _table(data, table_name(DISCRIMINATION, breakdown), years, lang, [])
     elif key == "aandeel":
         share = trends.discrimination_share(publication).loc[list(years)]
@@ -312,6 +362,12 @@ def build_chart(
             for measure in SHARE_MEASURES
             for note in publication.table(measure, "total").footnotes(lang)
         ]
+        protection_keys = tuple(
+            k
+            for measure in SHARE_MEASURES
+            for k in publication.table(measure, "total").footnote_keys
+        )
+        compared = []  # one year's share
         export_table = _share_table(data, share, years, lang)
     else:
         measure, breakdown = TREND_CHARTS[key]
@@ -324,23 +380,34 @@ def build_chart(
         figure = model.chart.figure
         figure.update_layout(title={"text": title})
         table = publication.table(measure, breakdown)
-        totals = trends.year_totals(publication, measure)
-        sentences = [
-            text(
-                "summary.trend",
-                lang,
-                label=measures.named(measure).label(lang),
-                **_first_last(totals, years, lang),
-            ),
-            *_change(totals, years, lang),
+        # The figure's own sentence: one clause per line drawn, from that line's numbers (as on
+        # the trends page), not the total's sentence and test.
+        sentences = [model.chart.summary]
+        items = [i for i in table.values.index if i != TOTAL]
+        drawn_names = {t.name for t in figure.data}
+        drawn = [
+            i
+            for i in [*items, TOTAL]
+            if i == TOTAL or item_label(breakdown, i, lang) in drawn_names
         ]
         if model.selection_note:
-            items = [i for i in table.values.index if i != TOTAL]
-            shown = len({t.name for t in figure.data}) - 1
+            shown = len(drawn) - 1
             sentences.append(text("export.chart.largest_only", lang, shown=shown, total=len(items)))
+        # the lines whose compared counts are small, named in the caution
+        small_lines = [
+            item_label(breakdown, i, lang)
+            for i in drawn
+            if i != TOTAL and has_small_counts(_compared(table.values.loc[i], years))
+        ]
+        compared = _compared(table.values.loc[TOTAL], years)
         protection_notes = table.footnotes(lang)
+        protection_keys = table.footnote_keys
         export_table = _table(data, table_name(measure, breakdown), years, lang, [])
-    if len(years) >= 2:
+    if len(years) >= 2 and small_lines:
+        sentences.append(
+            text("export.chart_change_caution_lines", lang, lines=", ".join(small_lines))
+        )
+    elif len(years) >= 2 and has_small_counts(compared):
         sentences.append(text("export.chart_change_caution", lang))
     footnotes = chart_footnotes(protection_notes, years, lang, data.incomplete)
     export_table.footnotes = footnotes
@@ -354,21 +421,9 @@ def build_chart(
         source=source_line(data.version, lang),
         table=export_table,
         years=list(years),
+        short_source=text("export.source_short", lang),
+        note_line=note_line(protection_keys, years, lang, data.incomplete),
     )
-
-
-def _first_last(totals: pd.Series, years: Sequence[int], lang: str) -> dict[str, object]:
-    shown = [(y, _value(totals, y)) for y in years if _value(totals, y) is not None]
-    if not shown:
-        return {"first_year": min(years), "first": _hidden(lang), "last_year": max(years),
-                "last": _hidden(lang)}  # fmt: skip
-    (first_year, first), (last_year, last) = shown[0], shown[-1]
-    return {
-        "first_year": first_year,
-        "first": format_number(first, lang=lang),
-        "last_year": last_year,
-        "last": format_number(last, lang=lang),
-    }
 
 
 def _share_table(

@@ -21,11 +21,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from base.formatting import format_number
+from base.formatting import format_date, format_number
 from base.texts import text
 from base.theme import colour
 from briefing.content import (
     CHART_KEYS,
+    FIGURE_WIDTH_CM,
     BriefingData,
     ExportChart,
     available_chart_keys,
@@ -37,8 +38,11 @@ from briefing.content import (
 from presentation.exports import (
     Amount,
     ExportTable,
+    chart_footnotes,
     edition_line,
+    note_line,
     render,
+    source_line,
     subtitle_for_years,
     symbols_note,
 )
@@ -46,9 +50,10 @@ from presentation.views import about_sections, change_sentence
 from protection.rules import ProtectionRules
 from publication import trends
 from publication.measures import DISCRIMINATION
+from publication.trends import SHARE_MEASURES
 
 LOG = logging.getLogger("meldingenmonitor.briefing")
-FIGURE_WIDTH_CM = 15.0
+MIN_TEXT_POINTS = 9  # the smallest text anywhere in the document (notes, table cells, footer)
 
 
 @dataclass
@@ -72,6 +77,12 @@ class Briefing:
     footer: str
     synthetic_note: str | None = None
     warnings: list[str] = field(default_factory=list)
+    # Said once for the whole document (the 'Toelichting'): the full source, the symbols, the
+    # protection notes, incomplete years and series breaks; under each figure and table only
+    # short_source and its note line (table_notes: table key -> line).
+    notes: list[str] = field(default_factory=list)
+    short_source: str = ""
+    table_notes: dict[str, str] = field(default_factory=dict)
 
 
 def build_briefing(
@@ -86,9 +97,8 @@ def build_briefing(
     """Build the model: figures rendered as PNG (2x) for the document, tables typed."""
     years = sorted(years)
     today = today or getattr(data.version, "release_date", None) or dt.date.today()
-    date = today.strftime("%d-%m-%Y")
+    date = format_date(today, lang)
     rules = ProtectionRules()
-    version = data.version.label()
     built = charts or {}
     omitted = omitted_note(data.publication, chart_keys, table_keys, lang)
     chart_keys = available_chart_keys(data.publication, chart_keys)
@@ -100,6 +110,23 @@ def build_briefing(
     tables = [
         (number, build_table(data, key, years, lang))
         for number, key in enumerate(table_keys, start=1)
+    ]
+    table_notes = {
+        key: note_line(data.publication.tables[key].footnote_keys, years, lang, data.incomplete)
+        for key in table_keys
+    }
+    # the protected tables behind the figures and tables shown (the share figure: its two totals)
+    behind = [data.publication.tables[key] for key in table_keys]
+    for figure in figures:
+        if figure.chart.key == "aandeel":
+            behind += [data.publication.table(m, "total") for m in SHARE_MEASURES]
+        else:
+            behind.append(data.publication.tables[figure.chart.table.key])
+    protection_notes = [note for table in behind for note in table.footnotes(lang)]
+    notes = [
+        source_line(data.version, lang),
+        symbols_note(lang),
+        *chart_footnotes(protection_notes, years, lang, data.incomplete),
     ]
     last = max(years)
     totals = trends.year_totals(data.publication, DISCRIMINATION)
@@ -120,8 +147,7 @@ def build_briefing(
         lang=lang,
         title=text("export.briefing_title", lang),
         subtitle=text("export.briefing_subtitle", lang, period=period),
-        made=f"{text('export.briefing_made', lang, date=date, version=version)} "
-        f"{edition_line(data.version, lang)}",
+        made=f"{_made(data.version, date, lang)} {edition_line(data.version, lang)}",
         intro=" ".join(
             part
             for part in (
@@ -140,8 +166,30 @@ def build_briefing(
         figures=figures,
         tables=tables,
         annex=about_sections(lang),
-        footer=text("export.page_footer", lang, version=version, date=date),
+        footer=text(
+            "export.page_footer",
+            lang,
+            version=data.version.latest_submission_id or data.version.label(),
+            date=date,
+        ),
         synthetic_note=text("export.source_synthetic", lang) if data.version.synthetic else None,
+        notes=list(dict.fromkeys(notes)),
+        short_source=text("export.source_short", lang),
+        table_notes=table_notes,
+    )
+
+
+def _made(version, date: str, lang: str) -> str:
+    """'Gemaakt op 5 december 2026 ..., uit 154 geldende aanleveringen; de laatste, S000154, is
+    geladen op 5 december 2026.': the data version in words, every date in words."""
+    loaded = version.latest_load
+    return text(
+        "export.briefing_made",
+        lang,
+        date=date,
+        count=format_number(version.submissions_in_force, lang=lang),
+        submission=version.latest_submission_id or "-",
+        loaded=format_date(loaded, lang) if loaded is not None and not pd.isna(loaded) else "-",
     )
 
 
@@ -240,7 +288,7 @@ def to_docx(briefing: Briefing) -> bytes:
     def small(text: str, *, keep: bool = False) -> None:
         paragraph = document.add_paragraph()
         run = paragraph.add_run(text)
-        run.font.size = Pt(8)
+        run.font.size = Pt(MIN_TEXT_POINTS)
         paragraph.paragraph_format.space_after = Pt(2)
         paragraph.paragraph_format.keep_with_next = keep
 
@@ -277,8 +325,9 @@ def to_docx(briefing: Briefing) -> bytes:
         picture = document.inline_shapes[-1]
         picture._inline.docPr.set("descr", " ".join(chart.sentences))  # alt text
         kept(document.paragraphs[-1]).alignment = WD_ALIGN_PARAGRAPH.LEFT
-        for position, line in enumerate([chart.source, *chart.footnotes]):
-            small(line, keep=position < len(chart.footnotes))
+        lines = [line for line in (chart.short_source, chart.note_line) if line]
+        for position, line in enumerate(lines):
+            small(line, keep=position < len(lines) - 1)
         for sentence in chart.sentences:
             document.add_paragraph(sentence)
 
@@ -309,7 +358,7 @@ def to_docx(briefing: Briefing) -> bytes:
                 cell = grid.cell(r, c)
                 paragraph = cell.paragraphs[0]
                 run = paragraph.add_run(value)
-                run.font.size = Pt(7.5)
+                run.font.size = Pt(MIN_TEXT_POINTS)
                 paragraph.paragraph_format.keep_with_next = True
                 paragraph.paragraph_format.space_after = Pt(0)
                 if c > 0:
@@ -323,10 +372,17 @@ def to_docx(briefing: Briefing) -> bytes:
                     cell._tc.get_or_add_tcPr().append(shading)
                 elif cells[0] in ("Totaal", "Total"):
                     run.bold = True
-        for position, line in enumerate([table.source, *table.footnotes]):
-            small(line, keep=position < len(table.footnotes))
+        lines = [
+            line for line in (briefing.short_source, briefing.table_notes.get(table.key)) if line
+        ]
+        for position, line in enumerate(lines):
+            small(line, keep=position < len(lines) - 1)
         document.add_paragraph()
-    small(symbols_note(lang))
+
+    kept(document.add_heading(text("export.briefing_notes", lang), level=1))
+    document.add_paragraph(text("export.briefing_notes_intro", lang))
+    for line in briefing.notes:
+        document.add_paragraph(line, style="List Bullet")
 
     document.add_page_break()
     document.add_heading(text("export.annex", lang), level=1)
@@ -337,9 +393,9 @@ def to_docx(briefing: Briefing) -> bytes:
     footer = section.footer.paragraphs[0]
     footer.text = briefing.footer + " · "
     for run in footer.runs:
-        run.font.size = Pt(7.5)
+        run.font.size = Pt(MIN_TEXT_POINTS)
     page_run = footer.add_run()
-    page_run.font.size = Pt(7.5)
+    page_run.font.size = Pt(MIN_TEXT_POINTS)
     for kind, text_value in (("begin", None), (None, "PAGE"), ("end", None)):
         if kind:
             element = OxmlElement("w:fldChar")
@@ -447,11 +503,11 @@ def pdf_with_reportlab(briefing: Briefing) -> bytes:
         "h1": ParagraphStyle("h1", base, fontName=bold, fontSize=14, leading=18, textColor=blue, spaceBefore=10, spaceAfter=6),
         "h2": ParagraphStyle("h2", base, fontName=bold, fontSize=11.5, leading=15, textColor=blue, spaceBefore=8, spaceAfter=4),
         "caption": ParagraphStyle("caption", base, fontName=bold, fontSize=10, leading=13, textColor=blue, spaceBefore=10, spaceAfter=2),
-        "small": ParagraphStyle("small", base, fontSize=7.5, leading=9.5, spaceAfter=1.5),
+        "small": ParagraphStyle("small", base, fontSize=MIN_TEXT_POINTS, leading=11, spaceAfter=1.5),
         "bullet": ParagraphStyle("bullet", base, leftIndent=12, bulletIndent=2),
         "warning": ParagraphStyle("warning", base, fontName=bold, textColor=colors.HexColor("#A90061")),
-        "cell": ParagraphStyle("cell", base, fontSize=7.5, leading=9, spaceAfter=0),
-        "cell_right": ParagraphStyle("cell_right", base, fontSize=7.5, leading=9, spaceAfter=0, alignment=TA_RIGHT),
+        "cell": ParagraphStyle("cell", base, fontSize=MIN_TEXT_POINTS, leading=11, spaceAfter=0),
+        "cell_right": ParagraphStyle("cell_right", base, fontSize=MIN_TEXT_POINTS, leading=11, spaceAfter=0, alignment=TA_RIGHT),
     }  # fmt: skip
 
     def rich(text: str) -> str:
@@ -487,8 +543,11 @@ def pdf_with_reportlab(briefing: Briefing) -> bytes:
             Paragraph(_escape(_figure_caption(figure, lang)), styles["caption"]),
             Paragraph(f"<i>{_escape(chart.subtitle)}</i>", base),
             image,
-            Paragraph(_escape(chart.source), styles["small"]),
-            *[Paragraph(_escape(note), styles["small"]) for note in chart.footnotes],
+            *[
+                Paragraph(_escape(line), styles["small"])
+                for line in (chart.short_source, chart.note_line)
+                if line
+            ],
             Spacer(1, 4),
         ]
         story.append(KeepTogether(block))
@@ -532,11 +591,20 @@ def pdf_with_reportlab(briefing: Briefing) -> bytes:
         block = [Paragraph(_escape(_table_caption(number, table, lang)), styles["caption"])]
         if table.subtitle:
             block.append(Paragraph(f"<i>{_escape(table.subtitle)}</i>", base))
-        block += [grid, Spacer(1, 3), Paragraph(_escape(table.source), styles["small"])]
-        block += [Paragraph(_escape(note), styles["small"]) for note in table.footnotes]
+        block += [grid, Spacer(1, 3)]
+        block += [
+            Paragraph(_escape(line), styles["small"])
+            for line in (briefing.short_source, briefing.table_notes.get(table.key))
+            if line
+        ]
         story.append(KeepTogether(block))
         story.append(Spacer(1, 8))
-    story.append(Paragraph(_escape(symbols_note(lang)), styles["small"]))
+    notes_block = [
+        Paragraph(_escape(text("export.briefing_notes", lang)), styles["h1"]),
+        Paragraph(_escape(text("export.briefing_notes_intro", lang)), base),
+    ]
+    story.append(KeepTogether(notes_block[:2]))
+    story += [Paragraph(_escape(line), styles["bullet"], bulletText="•") for line in briefing.notes]
 
     story.append(PageBreak())
     story.append(Paragraph(_escape(text("export.annex", lang)), styles["h1"]))
@@ -550,7 +618,7 @@ def pdf_with_reportlab(briefing: Briefing) -> bytes:
 
     def footer(canvas, doc) -> None:
         canvas.saveState()
-        canvas.setFont(regular, 7.5)
+        canvas.setFont(regular, MIN_TEXT_POINTS)
         canvas.setFillColor(colors.HexColor("#444444"))
         canvas.drawString(2.5 * cm, 1.2 * cm, briefing.footer)
         canvas.drawRightString(

@@ -144,7 +144,8 @@ class DataVersion:
     def label(self) -> str:
         if self.latest_submission_id is None:
             return "-"
-        stamp = self.latest_load.strftime("%Y-%m-%d") if self.latest_load is not None else ""
+        # day-month-year, as the footers write it; an ISO date reads as English on Dutch pages
+        stamp = self.latest_load.strftime("%d-%m-%Y") if self.latest_load is not None else ""
         return f"{self.submissions_in_force} / {self.latest_submission_id} / {stamp}"
 
 

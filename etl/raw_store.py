@@ -205,19 +205,23 @@ def _append(store: Path, events: Iterable[dict[str, object]]) -> None:
         _fsync_dir(store)
 
 
-def _events(store: Path) -> list[dict]:
-    path = manifest_path(store)
+def read_journal(path: Path) -> list[dict]:
+    """The JSON objects of an append-only journal, one per line, in order. A line cut off by a
+    crash (or damaged) is skipped: the event it would have recorded counts as not done."""
     if not path.exists():
         return []
     events = []
     for line in path.read_text(encoding="utf-8").splitlines():
-        # A line cut off by a crash (or damaged) is skipped: its batch then has no commit line,
-        # or the commit line is the one lost, and either way that write counts as not done.
         with contextlib.suppress(json.JSONDecodeError):
             event = json.loads(line)
             if isinstance(event, dict):
                 events.append(event)
     return events
+
+
+def _events(store: Path) -> list[dict]:
+    # A batch without its commit line (or whose commit line was lost) counts as not written.
+    return read_journal(manifest_path(store))
 
 
 def has_manifest(store: Path) -> bool:

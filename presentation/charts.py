@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 from base.formatting import format_number, format_percentage
 from base.reference import Event
 from base.texts import text
-from base.theme import categorical_colours, colour, template
+from base.theme import TEXT, categorical_colours, colour, template
 from protection.rules import ProtectionRules
 from protection.tables import TOTAL
 
@@ -220,6 +220,80 @@ def add_event_markers(
         )
 
 
+MARKER_SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x", "star", "cross")
+
+# Beyond this many lines besides the total the error bars of one chart overlap and its colours
+# are hard to tell apart (issue 15: seven ministries per 1,000 fte): the trend chart becomes
+# small multiples. The four channels with their total stay one chart with a legend.
+SMALL_MULTIPLES_ABOVE = 4
+
+
+def _series_order(long: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """The items of a long table in their order, and the lines to draw: the items, then the total."""
+    items = [item for item in dict.fromkeys(long["item"]) if item != TOTAL]
+    return items, [*items, TOTAL] if (long["item"] == TOTAL).any() else items
+
+
+def _trend_trace(
+    rows: pd.DataFrame,
+    name: str,
+    line_colour: str,
+    symbol: str,
+    width: int,
+    lang: str,
+    value: str,
+) -> go.Scatter:
+    """One line with its 95% intervals as error bars; hidden points are left out (gaps)."""
+    lower, upper = ("lower", "upper") if value == "count" else ("rate_lower", "rate_upper")
+    decimals = 0 if value == "count" else 2
+    y = rows[value].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+    low = rows[lower].to_numpy(dtype=float)
+    high = rows[upper].to_numpy(dtype=float)
+    hover = [
+        (
+            f"{name} {year}: {format_number(v, decimals, lang)} "
+            f"({text('chart.interval', lang)} {format_number(lo, decimals, lang)}–{format_number(hi, decimals, lang)})"
+            if not np.isnan(v)
+            else f"{name} {year}: {text('chart.hidden_value', lang)}"
+        )
+        for year, v, lo, hi in zip(rows["year"], y, low, high, strict=True)
+    ]
+    return go.Scatter(
+        x=rows["year"].tolist(),
+        y=[None if np.isnan(v) else v for v in y],
+        mode="lines+markers",
+        name=name,
+        line={"color": line_colour, "width": width},
+        marker={"size": 8, "symbol": symbol},
+        error_y={
+            "type": "data",
+            "symmetric": False,
+            "array": np.nan_to_num(high - y).tolist(),
+            "arrayminus": np.nan_to_num(y - low).tolist(),
+            "thickness": 1.2,
+            "width": 4,
+        },
+        hovertext=hover,
+        hoverinfo="text",
+        connectgaps=False,
+    )
+
+
+def trend_chart(
+    long: pd.DataFrame,
+    labels: Mapping[str, str],
+    title: str,
+    events: Sequence[Event],
+    lang: str = "nl",
+    value: str = "count",
+) -> go.Figure:
+    """The trends page's chart: one chart with a line per item while the lines can be told apart
+    (SMALL_MULTIPLES_ABOVE), else a small panel per line (trend_panels)."""
+    if long.loc[long["item"] != TOTAL, "item"].nunique() > SMALL_MULTIPLES_ABOVE:
+        return trend_panels(long, labels, title, events, lang, value)
+    return trend_lines(long, labels, title, events, lang, value)
+
+
 def trend_lines(
     long: pd.DataFrame,
     labels: Mapping[str, str],
@@ -234,54 +308,143 @@ def trend_lines(
     """
     figure = go.Figure()
     palette = categorical_colours()
-    lower, upper = ("lower", "upper") if value == "count" else ("rate_lower", "rate_upper")
-    decimals = 0 if value == "count" else 2
-    items = [item for item in dict.fromkeys(long["item"]) if item != TOTAL]
-    for index, item in enumerate([*items, TOTAL] if (long["item"] == TOTAL).any() else items):
+    items, series = _series_order(long)
+    for index, item in enumerate(series):
         rows = long[long["item"] == item].sort_values("year")
         # The total is always dark and thick; the items take the colour-blind-safe order.
         line_colour = (
             colour("grijs-7") if item == TOTAL and items else palette[index % len(palette)]
         )
-        y = rows[value].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
-        low = rows[lower].to_numpy(dtype=float)
-        high = rows[upper].to_numpy(dtype=float)
-        hover = [
-            (
-                f"{labels.get(item, item)} {year}: {format_number(v, decimals, lang)} "
-                f"({text('chart.interval', lang)} {format_number(lo, decimals, lang)}–{format_number(hi, decimals, lang)})"
-                if not np.isnan(v)
-                else f"{labels.get(item, item)} {year}: {text('chart.hidden_value', lang)}"
+        figure.add_trace(
+            _trend_trace(
+                rows,
+                labels.get(item, item),
+                line_colour,
+                MARKER_SYMBOLS[index % len(MARKER_SYMBOLS)],
+                3 if item == TOTAL else 2,
+                lang,
+                value,
             )
-            for year, v, lo, hi in zip(rows["year"], y, low, high, strict=True)
-        ]
-        figure.add_scatter(
-            x=rows["year"].tolist(),
-            y=[None if np.isnan(v) else v for v in y],
-            mode="lines+markers",
-            name=labels.get(item, item),
-            line={"color": line_colour, "width": 3 if item == TOTAL else 2},
-            marker={
-                "size": 8,
-                "symbol": ["circle", "square", "diamond", "triangle-up", "x", "star", "cross"][
-                    index % 7
-                ],
-            },
-            error_y={
-                "type": "data",
-                "symmetric": False,
-                "array": np.nan_to_num(high - y).tolist(),
-                "arrayminus": np.nan_to_num(y - low).tolist(),
-                "thickness": 1.2,
-                "width": 4,
-            },
-            hovertext=hover,
-            hoverinfo="text",
-            connectgaps=False,
         )
     add_event_markers(figure, events, sorted(set(long["year"])), lang)
     y_title = text("chart.reports", lang) if value == "count" else text("chart.rate_axis", lang)
     return _layout(figure, title, y_title, lang)
+
+
+def _top(rows: pd.DataFrame, value: str) -> float:
+    """The highest point a panel draws: the shown values and their upper bounds (0 if none)."""
+    upper = "upper" if value == "count" else "rate_upper"
+    shown = rows[rows[value].notna()]
+    values = pd.concat([shown[value], shown[upper]]).astype("Float64").dropna()
+    return float(values.max()) if len(values) else 0.0
+
+
+def trend_panels(
+    long: pd.DataFrame,
+    labels: Mapping[str, str],
+    title: str,
+    events: Sequence[Event],
+    lang: str = "nl",
+    value: str = "count",
+) -> go.Figure:
+    """Small multiples: a panel per line (the items, then the total), three abreast, each titled
+    with its line's name, with the same years and the same vertical scale, so that panels compare
+    at a glance and no error bars overlap. Only the total of counts gets its own scale (named in
+    its title): on the items' scale the items would be flattened under it; rates share one."""
+    from plotly.subplots import make_subplots  # plotly's subplot helper, only for this chart
+
+    items, series = _series_order(long)
+    columns = 3
+    rows_count = -(-len(series) // columns)
+    own_scale = value == "count" and bool(items) and TOTAL in series
+    titles = [
+        f"{labels.get(item, item)} ({text('chart.own_scale', lang)})"
+        if item == TOTAL and own_scale
+        else labels.get(item, item)
+        for item in series
+    ]
+    figure = make_subplots(
+        rows=rows_count,
+        cols=columns,
+        subplot_titles=titles,
+        horizontal_spacing=0.07,
+        vertical_spacing=0.34 / rows_count,
+    )
+    years = sorted(set(long["year"]))
+    shared_top = max(
+        (
+            _top(long[long["item"] == item], value)
+            for item in series
+            if not own_scale or item != TOTAL
+        ),
+        default=0.0,
+    )
+    for index, item in enumerate(series):
+        row, col = index // columns + 1, index % columns + 1
+        rows = long[long["item"] == item].sort_values("year")
+        total_line = item == TOTAL and bool(items)
+        figure.add_trace(
+            _trend_trace(
+                rows,
+                labels.get(item, item),
+                colour("grijs-7") if total_line else colour("logoblauw"),
+                "circle",
+                3 if total_line else 2,
+                lang,
+                value,
+            ),
+            row=row,
+            col=col,
+        )
+        top = _top(rows, value) if item == TOTAL and own_scale else shared_top
+        figure.update_yaxes(range=[0, (top or 1) * 1.08], row=row, col=col)
+    y_title = text("chart.reports", lang) if value == "count" else text("chart.rate_axis", lang)
+    figure = _layout(figure, title, "", lang)
+    # Every second year on a panel a third of the page wide; all panels span the same years.
+    step = 1 if len(years) <= 5 else 2
+    figure.update_xaxes(
+        range=[years[0] - 0.5, years[-1] + 0.5] if years else None,
+        dtick=step,
+        tick0=years[-1] if years else None,
+        tickfont={"size": 12},
+    )
+    figure.update_yaxes(tickfont={"size": 12})
+    figure.update_annotations(font={"size": 13, "color": TEXT})  # the panel titles, in black
+    for row in range(1, rows_count + 1):
+        figure.update_yaxes(title={"text": y_title, "font": {"size": 12}}, row=row, col=1)
+    figure.update_layout(showlegend=False, height=140 + 210 * rows_count)
+    for event in shown_events(events, years):
+        figure.add_vline(
+            x=_event_x(event.date),
+            line={"dash": "dash", "color": colour("grijs-6"), "width": 1},
+            layer="below",
+            row="all",
+            col="all",
+        )
+    if shown_events(events, years):
+        _number_events_per_panel(figure, events, years, len(series), lang)
+    return figure
+
+
+def _number_events_per_panel(
+    figure: go.Figure, events: Sequence[Event], years: Sequence[int], panels: int, lang: str
+) -> None:
+    """The event numbers (event_number) inside the top of every panel, beside its dashed line."""
+    for panel in range(1, panels + 1):
+        axis = "" if panel == 1 else str(panel)
+        for number, event in enumerate(shown_events(events, years)):
+            figure.add_annotation(
+                x=_event_x(event.date),
+                y=1.0,
+                xref=f"x{axis}",
+                yref=f"y{axis} domain",
+                yanchor="top",
+                xanchor="left",
+                text=event_number(number),
+                hovertext=event.label(lang),
+                showarrow=False,
+                font={"size": 12, "color": colour("grijs-7")},
+            )
 
 
 def share_line(share: pd.DataFrame, title: str, lang: str = "nl") -> go.Figure:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import math
 import re
 import textwrap
 import threading
@@ -32,6 +33,7 @@ from base.reference import events
 from base.texts import text
 from base.theme import colour, template
 from presentation.labels import missing_deliveries_text
+from protection.display import BELOW_THRESHOLD_FOOTNOTE, SECONDARY_FOOTNOTE
 from protection.rules import ProtectionRules
 from protection.tables import TOTAL
 
@@ -422,11 +424,7 @@ def chart_footnotes(
             )
         )
     if years:
-        breaks = [
-            e
-            for e in events()
-            if e.kind in SERIES_BREAK_KINDS and min(years) < e.date.year + 1 <= max(years) + 1
-        ]
+        breaks = series_breaks(years)
         if breaks:
             notes.append(
                 text(
@@ -438,6 +436,49 @@ def chart_footnotes(
                 )
             )
     return notes
+
+
+def series_breaks(years: Sequence[int]) -> list:
+    """The events that break a series within `years` (organisation, channel or method)."""
+    if not years:
+        return []
+    return [
+        e
+        for e in events()
+        if e.kind in SERIES_BREAK_KINDS and min(years) < e.date.year + 1 <= max(years) + 1
+    ]
+
+
+def note_line(
+    protection_keys: Iterable[str],
+    years: Sequence[int],
+    lang: str = "nl",
+    incomplete: dict[int, list[str]] | None = None,
+) -> str:
+    """One short line of the notes that apply to one figure or table of a document (symbols
+    used, incomplete years, series breaks), pointing to the notes section that explains them;
+    '' when none apply."""
+    rules = ProtectionRules()
+    keys = set(protection_keys)
+    items = []
+    if BELOW_THRESHOLD_FOOTNOTE in keys:
+        items.append(
+            text(
+                "export.note.below", lang, below=rules.below_threshold_text,
+                max_small=rules.threshold - 1,
+            )
+        )  # fmt: skip
+    if SECONDARY_FOOTNOTE in keys:
+        items.append(text("export.note.secondary", lang, secondary=rules.secondary_text))
+    gaps = sorted(y for y in (incomplete or {}) if y in set(years))
+    if gaps:
+        items.append(text("export.note.incomplete", lang, years=", ".join(map(str, gaps))))
+    breaks = sorted({e.date.year for e in series_breaks(years)})
+    if breaks:
+        items.append(text("export.note.breaks", lang, years=", ".join(map(str, breaks))))
+    if not items:
+        return ""
+    return text("export.note.line", lang, items="; ".join(items))
 
 
 def subtitle_for_years(years: Sequence[int], lang: str = "nl") -> str:
@@ -496,9 +537,12 @@ def export_figure(
     footnotes: Sequence[str] = (),
     lang: str = "nl",
     plot_height: int = PLOT_HEIGHT,
+    width: int = EXPORT_WIDTH,
 ) -> go.Figure:
     """A copy of a chart for print: title and subtitle, 'Bron:' line and footnotes below, the
-    government template passed explicitly, and patterns/dashes that survive black-and-white print."""
+    government template passed explicitly, and patterns/dashes that survive black-and-white print.
+
+    width: the layout width in pixels (a document places a narrower figure, see print_ready)."""
     exported = go.Figure(figure)
     title = title if title is not None else (exported.layout.title.text or "")
     bars = [t for t in exported.data if t.type == "bar"]
@@ -519,7 +563,8 @@ def export_figure(
     notes = _wrap([source, *footnotes] if source else list(footnotes))
     legend_rows = 0
     if len(exported.data) > 1:
-        legend_rows = -(-len(exported.data) // 4)
+        # four legend entries abreast at the full width, fewer on a narrower figure
+        legend_rows = -(-len(exported.data) // max(1, round(4 * width / EXPORT_WIDTH)))
     axis_px = 45
     legend_px = 26 * legend_rows + (10 if legend_rows else 0)
     notes_px = NOTE_LINE_PX * len(notes) + 10
@@ -528,7 +573,7 @@ def export_figure(
     height = plot_height + top + bottom
     exported.update_layout(
         template=template(),
-        width=EXPORT_WIDTH,
+        width=width,
         height=height,
         title={
             "text": title,
@@ -567,6 +612,42 @@ def export_figure(
             font={"size": NOTE_FONT_SIZE, "color": "#000000"},
         )
     return exported
+
+
+POINTS_PER_CM = 72 / 2.54
+
+
+def min_font_px(width_px: int, printed_width_cm: float, min_points: float) -> int:
+    """The smallest font in layout pixels that is `min_points` high when a figure `width_px`
+    wide is printed `printed_width_cm` wide."""
+    return math.ceil(min_points * width_px / (printed_width_cm * POINTS_PER_CM) - 1e-9)
+
+
+def print_ready(figure: go.Figure, printed_width_cm: float, min_points: float = 9) -> go.Figure:
+    """Raise every font of the figure (text, legend, axes, annotations such as event labels,
+    trace text) to at least `min_points` at the printed width; larger fonts stay."""
+    width = figure.layout.width or EXPORT_WIDTH
+    floor = min_font_px(width, printed_width_cm, min_points)
+    base = figure.layout.font.size or template().layout.font.size or floor
+    figure.update_layout(font={"size": max(base, floor)})
+
+    def raised(font) -> dict:
+        return {"size": max(font.size or 0, floor)} if font.size is not None else {}
+
+    figure.update_layout(legend={"font": raised(figure.layout.legend.font)})
+    for axes in (figure.for_each_xaxis, figure.for_each_yaxis):
+        axes(
+            lambda axis: axis.update(
+                tickfont=raised(axis.tickfont), title={"font": raised(axis.title.font)}
+            )
+        )
+    for annotation in figure.layout.annotations:
+        annotation.font.size = max(annotation.font.size or 0, floor)
+    for trace in figure.data:
+        textfont = getattr(trace, "textfont", None)
+        if textfont is not None and textfont.size is not None:
+            trace.textfont.size = max(textfont.size, floor)
+    return figure
 
 
 FORMATS = ("png", "svg", "pdf")

@@ -29,6 +29,14 @@ def file_names(names: pd.Series) -> list[str]:
     return [short_file_name(name) if isinstance(name, str) else "" for name in names]
 
 
+def channel_names(codes: object, lang: str) -> str:
+    """The stored channel codes ('meldpunt, vertrouwenspersoon') as the channels' names in the
+    user's language; a code is Dutch, whatever the page's language."""
+    if not isinstance(codes, str) or not codes:
+        return ""
+    return ", ".join(text(f"channel.{c}", lang) for c in codes.split(", "))
+
+
 def history_table(history: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The history for display, in the user's language."""
     if history.empty:
@@ -48,7 +56,9 @@ def history_table(history: pd.DataFrame, lang: str) -> pd.DataFrame:
             text("upload.col.loaded_at", lang): format_local_times(history["loaded_at"]),
             text("upload.col.loaded_by", lang): history["loaded_by"],
             text("upload.col.years", lang): history["years"],
-            text("upload.col.channels", lang): history["channels"].fillna(""),
+            text("upload.col.channels", lang): [
+                channel_names(c, lang) for c in history["channels"]
+            ],
             text("upload.col.reports", lang): history["reports"].astype(int),
             text("upload.col.status", lang): [status(row) for row in history.itertuples()],
             text("upload.col.replaced_by", lang): history["replaced_by"].fillna(""),
@@ -84,9 +94,7 @@ def audit_table(trail: pd.DataFrame, lang: str) -> pd.DataFrame:
             details.append(str(event.get("note") or event.get("detail") or ""))
     return pd.DataFrame(
         {
-            text("upload.col.when", lang): pd.to_datetime(trail["at"]).dt.strftime(
-                "%d-%m-%Y %H:%M:%S"
-            ),
+            text("upload.col.when", lang): format_local_times(trail["at"]),
             text("upload.col.who", lang): trail["actor"],
             text("upload.col.what", lang): [
                 text(f"upload.action.{a}", lang) for a in trail["action"]

@@ -424,7 +424,7 @@ def build_trends(
     )
     if per_fte:
         title += f" ({text('trends.per_1000', lang)})"
-    figure = charts.trend_lines(long, labels, title, events(), lang, value=value)
+    figure = charts.trend_chart(long, labels, title, events(), lang, value=value)
     shown_table = _trends_table(table, filters.breakdown, chosen, years, publication, lang)
     if value == "rate":
         rate_rows = long.pivot_table(index="item", columns="year", values="rate", aggfunc="first")
@@ -843,7 +843,10 @@ def history_table(
             for name, shown in zip(history["file_name"], visible, strict=True)
         ]
     columns |= {
-        text("history.kind", lang): history["file_kind"],
+        text("history.kind", lang): [
+            text("history.kind.fte", lang) if k == "fte" else text("history.kind.meldingen", lang)
+            for k in history["file_kind"]
+        ],
         text("history.covers", lang): history["covers"],
         text("history.loaded_at", lang): format_local_times(history["loaded_at"]),
         text("history.loaded_by", lang): [

@@ -227,19 +227,13 @@ def _append(db_path: Path, event: dict[str, object]) -> None:
 
 
 def _events(db_path: Path) -> list[dict]:
-    path = _journal(db_path)
-    if not path.exists():
-        return []
-    events = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        # A line cut off by a crash is skipped: a release without its 'created' line does not
-        # exist (its folder is left for an administrator to look at), a lost withdrawal did not
-        # happen and can be made again.
-        with contextlib.suppress(json.JSONDecodeError):
-            event = json.loads(line)
-            if isinstance(event, dict) and isinstance(event.get("release_id"), str):
-                events.append(event)
-    return events
+    # A release without its 'created' line does not exist (its folder is left for an
+    # administrator to look at); a lost withdrawal did not happen and can be made again.
+    return [
+        event
+        for event in raw_store.read_journal(_journal(db_path))
+        if isinstance(event.get("release_id"), str)
+    ]
 
 
 def _sha256(path: Path) -> str:

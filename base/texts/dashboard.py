@@ -81,6 +81,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "chart.list_and": {"nl": "en", "en": "and"},
     "chart.interval": {"nl": "95%-interval", "en": "95% interval"},
+    "chart.own_scale": {"nl": "eigen schaal", "en": "own scale"},
     "chart.table_alternative": {"nl": "Tabel bij deze grafiek", "en": "Table for this chart"},
     "label.total": {"nl": "Totaal", "en": "Total"},
     "label.year": {"nl": "Jaar", "en": "Year"},
@@ -594,6 +595,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "history.submission": {"nl": "Aanlevering", "en": "Submission"},
     "history.file": {"nl": "Bestand", "en": "File"},
     "history.kind": {"nl": "Soort", "en": "Kind"},
+    # the stored file kinds (etl.contract), named in the page's language
+    "history.kind.meldingen": {"nl": "meldingen", "en": "reports"},
+    "history.kind.fte": {"nl": "fte", "en": "fte"},
     "history.covers": {"nl": "Dekt", "en": "Covers"},
     "history.loaded_at": {
         "nl": "Geladen op (Nederlandse tijd)",
@@ -686,8 +690,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Protection of small numbers",
     },
     "about.protection": {
-        "nl": "Geen melder mag herkenbaar zijn uit een grafiek, tabel, tooltip of download, of uit "
-        "het verschil tussen twee daarvan. Daarom:\n"
+        "nl": "Geen melder mag herkenbaar zijn uit een grafiek, tabel, tooltip of downloadbestand, of "
+        "uit het verschil tussen twee daarvan. Daarom:\n"
         "- aantallen van 1 tot {threshold} worden getoond als **{below}**;\n"
         "- waar een afgeschermd aantal uit de andere cijfers en totalen te berekenen zou zijn, "
         "wordt ook een ander cijfer afgeschermd (**{secondary}**); een controle met lineaire "

@@ -70,11 +70,36 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Figures for the letter to parliament, {period}",
     },
     "export.briefing_made": {
-        "nl": "Gemaakt op {date} met de Meldingenmonitor Rijk. Dataversie: {version} (aantal "
-        "geldende aanleveringen / laatste aanlevering / datum van laden).",
-        "en": "Made on {date} with the Meldingenmonitor Rijk. Data version: {version} (submissions "
-        "in force / latest submission / date loaded).",
+        "nl": "Gemaakt op {date} met de Meldingenmonitor Rijk, uit {count} geldende "
+        "aanleveringen; de laatste, {submission}, is geladen op {loaded}.",
+        "en": "Made on {date} with the Meldingenmonitor Rijk, from {count} submissions in force; "
+        "the latest, {submission}, was loaded on {loaded}.",
     },
+    "export.briefing_notes": {"nl": "Toelichting", "en": "Notes"},
+    "export.briefing_notes_intro": {
+        "nl": "Deze toelichting geldt voor alle figuren en tabellen; onder elke figuur en tabel "
+        "staat in één regel welke noten erbij horen.",
+        "en": "These notes apply to every figure and table; under each figure and table one line "
+        "says which of them apply to it.",
+    },
+    "export.source_short": {
+        "nl": "Bron: Meldingenmonitor Rijk, registraties van meldingen bij de ministeries.",
+        "en": "Source: Meldingenmonitor Rijk, registrations of reports with the ministries.",
+    },
+    "export.note.line": {
+        "nl": "Noten: {items} (zie Toelichting).",
+        "en": "Notes: {items} (see Notes).",
+    },
+    "export.note.below": {
+        "nl": "'{below}' = 1 tot en met {max_small}",
+        "en": "'{below}' = 1 to {max_small}",
+    },
+    "export.note.secondary": {
+        "nl": "'{secondary}' = afgeschermd",
+        "en": "'{secondary}' = protected",
+    },
+    "export.note.incomplete": {"nl": "onvolledig {years}", "en": "incomplete {years}"},
+    "export.note.breaks": {"nl": "reeksbreuk {years}", "en": "series break {years}"},
     "load.derived_failed": {
         "nl": "Let op: de gegevens zijn geladen, maar de beschermde cijfers en de schatting "
         "voor het dashboard konden niet vooraf worden berekend (zie het logboek). Het dashboard "
@@ -136,6 +161,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "95%-intervallen en de toets.",
         "en": "With such small counts a difference between two years says little: look at the 95% "
         "intervals and the test.",
+    },
+    "export.chart_change_caution_lines": {
+        "nl": "Bij kleine aantallen, zoals hier bij {lines}, zegt een verschil tussen twee jaren "
+        "weinig: kijk naar de 95%-intervallen.",
+        "en": "With small counts, as here for {lines}, a difference between two years says "
+        "little: look at the 95% intervals.",
     },
     # the Export page
     "export.nav": {"nl": "Export", "en": "Export"},

@@ -137,7 +137,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "upload.col.status": {"nl": "Status", "en": "Status"},
     "upload.col.replaced_by": {"nl": "Vervangen door", "en": "Replaced by"},
     "upload.col.note": {"nl": "Toelichting", "en": "Note"},
-    "upload.col.when": {"nl": "Wanneer (UTC)", "en": "When (UTC)"},
+    "upload.col.when": {"nl": "Wanneer (Nederlandse tijd)", "en": "When (Netherlands time)"},
     "upload.col.who": {"nl": "Wie", "en": "Who"},
     "upload.col.what": {"nl": "Wat", "en": "What"},
     "upload.col.detail": {"nl": "Details", "en": "Details"},
@@ -223,7 +223,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Aangeleverd bestand downloaden",
         "en": "Download a submitted file",
     },
-    "upload.download": {"nl": "Download {file}", "en": "Download {file}"},
+    "upload.download": {"nl": "{file} downloaden", "en": "Download {file}"},
     # Dekking's submission history for an uploader: rows of other departments keep their file
     # name and who loaded them to themselves (presentation.views.history_table).
     "history.other_department": {"nl": "(ander departement)", "en": "(other department)"},

@@ -57,3 +57,13 @@ def test_the_publicaties_page_lists_releases_and_revisions(app, released_db):
     # create and withdraw: administrators only; without a login the local user administers
     # (app/auth.py, local mode)
     assert len(at.get("form")) == 2
+
+
+@pytest.mark.parametrize(
+    "page", ["app_pages/export.py", "app_pages/trends.py", "app_pages/dekking.py"]
+)
+def test_other_pages_follow_the_release_in_the_url(app, released_db, page):
+    at = app(released_db, page=page, params={"publicatie": "2022-1"})
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    banner = " ".join(i.value for i in at.info)
+    assert "Jaarrapportage 2022 (2022-1), vastgesteld 31-03-2023" in banner

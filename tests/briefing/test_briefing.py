@@ -143,7 +143,7 @@ def test_docx_reads_back_with_numbered_figures_tables_sources_and_annex(small_br
         "Tabel 3. Alle meldingen ongewenst gedrag",
         "Bron: registraties",
         demo_data.version.label(),
-        "02-03-2026",
+        "2 maart 2026",  # the date in words (base.formatting.format_date)
         "Bijlage: kanttekeningen en methode",
         "Eerst: wat deze cijfers niet zeggen",
         "Synthetische voorbeeldgegevens",
@@ -299,3 +299,85 @@ def test_the_standard_set_names_what_it_left_out(demo_data, export_server, tmp_p
     assert not any("grond" in entry["path"] for entry in manifest["files"])
     intro = "\n".join(p.text for p in Document(tmp_path / "briefing.docx").paragraphs)
     assert "Niet opgenomen" in intro and "naar discriminatiegrond" in intro
+
+
+# --- issue 15: notes once, a sentence per figure, dates in words, fonts at print size ----------
+
+
+def test_a_note_line_names_only_the_notes_that_apply():
+    from presentation.exports import note_line
+
+    # 2018 has no series break (test_exports: chart_footnotes([], [2018]) == []).
+    keys = ("protection.footnote.below_threshold", "protection.footnote.secondary")
+    assert note_line(keys, [2018], "nl", {2018: ["JenV"]}) == (
+        "Noten: '<5' = 1 tot en met 4; 'x' = afgeschermd; onvolledig 2018 (zie Toelichting)."
+    )
+    assert note_line(keys[1:], [2018], "en", {}) == "Notes: 'x' = protected (see Notes)."
+    assert note_line((), [2018], "nl", {}) == ""
+
+
+def test_small_counts_are_hidden_or_below_twenty():
+    from briefing.content import has_small_counts
+
+    assert not has_small_counts([20, 31, 374])
+    assert has_small_counts([19, 40])
+    assert has_small_counts([None, 50])
+
+
+def test_document_figures_have_fonts_of_at_least_9_pt_when_printed(demo_data):
+    from briefing.content import FIGURE_WIDTH_CM
+    from presentation.exports import min_font_px
+
+    # 15 cm = 425.2 pt; 700 px at 15 cm: 0.607 pt per px, so 9 pt = 14.8 px -> 15 px.
+    assert min_font_px(700, 15.0, 9) == 15
+    assert min_font_px(1000, 15.0, 9) == 22
+    for key in ("ministeries", "kanalen"):
+        figure = build_chart(demo_data, key, list(demo_data.publication.years)).for_document()
+        floor = min_font_px(figure.layout.width, FIGURE_WIDTH_CM, 9)
+        assert figure.layout.width == 700 and floor == 15
+        assert figure.layout.font.size >= floor
+        assert figure.layout.legend.font.size >= floor
+        sizes = [a.font.size for a in figure.layout.annotations]
+        axes = [*figure.select_xaxes(), *figure.select_yaxes()]
+        sizes += [axis.tickfont.size for axis in axes] + [axis.title.font.size for axis in axes]
+        assert all(size is None or size >= floor for size in sizes), sizes  # None: layout font
+
+
+def test_each_figure_has_its_own_sentence_and_the_caution_only_for_small_counts(demo_data):
+    years = list(demo_data.publication.years)
+    total = build_chart(demo_data, "kanalen", years)
+    by_ministry = build_chart(demo_data, "ministeries", years)
+    # Demo data, year totals 2018..2025 from the channel table: 31 in 2018, 63 in 2024, 73 in 2025.
+    assert total.sentences[0].startswith(
+        "Het aantal meldingen over discriminatie en racisme ging van 31 in 2018 naar 73 in 2025"
+    )
+    assert total.sentences[1].startswith("Van 2024 naar 2025: 63 en 73 meldingen.")
+    assert not any("kleine aantallen" in s for s in total.sentences)  # 31..73, none below 20
+    assert not set(total.sentences) & set(by_ministry.sentences)
+    values = demo_data.publication.tables["discrimination:department"].values
+    fin = f"FIN: van {int(values.at['FIN', 2018])} in 2018 naar {int(values.at['FIN', 2025])} in 2025."
+    assert fin in by_ministry.sentences[0]
+    assert (
+        "Totaal Rijk (alle ministeries): van 31 in 2018 naar 73 in 2025."
+        in by_ministry.sentences[0]
+    )
+    assert "kleine aantallen, zoals hier bij" in by_ministry.sentences[-1]
+
+
+def test_notes_are_said_once_and_each_figure_has_a_one_line_source(small_briefing, demo_data):
+    from docx import Document
+
+    document = Document(io.BytesIO(to_docx(small_briefing)))
+    paragraphs = [p.text for p in document.paragraphs]
+    assert sum(p.startswith("Bron: registraties") for p in paragraphs) == 1
+    assert sum(p.startswith("Onvolledige jaren") for p in paragraphs) <= 1
+    assert sum(p.startswith("Reeksbreuk") for p in paragraphs) == 1
+    short = "Bron: Meldingenmonitor Rijk, registraties van meldingen bij de ministeries."
+    # two figures and three tables, each with the one-line source
+    assert paragraphs.count(short) == 5
+    assert "Toelichting" in paragraphs
+    assert paragraphs.index("Toelichting") < paragraphs.index("Bijlage: kanttekeningen en methode")
+    footer = document.sections[0].footer.paragraphs[0].text
+    submission = demo_data.version.latest_submission_id
+    assert footer.startswith(f"Meldingenmonitor Rijk · dataversie {submission} · 2 maart 2026")
+    assert not re.search(r"\d{4}-\d{2}-\d{2}|\d{2}-\d{2}-\d{4}", footer)

@@ -57,7 +57,7 @@ def test_policymaker_browses_every_page_filters_and_switches_language(page, serv
 
     # A filter changes the figure: by channel, the legend names the channels.
     title = page.locator(".js-plotly-plot .gtitle").first
-    expect(title).to_contain_text("naar totaal")
+    expect(title).to_contain_text("per jaar")  # the total: not "... naar totaal" (issue 15)
     expect(page.locator(".js-plotly-plot .legend")).to_have_count(0)  # one line: no legend
     choose(page, "Uitsplitsen naar", "Kanaal")
     expect(page.locator(".js-plotly-plot .gtitle").first).to_contain_text("naar kanaal")

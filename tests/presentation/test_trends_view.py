@@ -169,3 +169,93 @@ def test_rates_cross_the_2024_reorganisation():
     assert model.change_heading == "Verandering naar 2024, per 1.000 fte"
     ((label, sentence),) = model.changes
     assert "3,18 en 3,46 meldingen per 1.000 fte" in sentence and "fte als noemer" in sentence
+
+
+SEVEN = {
+    "AZ": [5, 6, 7, 8, 9, 10],
+    "BZ": [6, 7, 8, 9, 10, 11],
+    "BZK": [7, 8, 9, 10, 11, 12],
+    "FIN": [8, 9, 10, 11, 12, 13],
+    "IenW": [9, 10, 11, 12, 13, 14],
+    "JenV": [10, 11, 12, 13, 14, 15],
+    "OCW": [11, 12, 13, 14, 15, 16],
+}
+# hand sums: per year 56 + 7 * (year - 2020); per ministry 45 + 6 * its first value
+SEVEN_TOTAL = [56, 63, 70, 77, 84, 91]
+
+
+def seven_ministries() -> Publication:
+    rows = {**SEVEN, TOTAL: SEVEN_TOTAL}
+    totals = {label: sum(row) for label, row in rows.items()}
+    assert totals["AZ"] == 45 and totals[TOTAL] == 441
+    department = _table("discrimination:department", rows, totals)
+    series = _table("discrimination:total", {TOTAL: SEVEN_TOTAL}, None)
+    total = ProtectedTable(
+        "discrimination:total",
+        series.values.loc[TOTAL].rename("discrimination:total"),
+        series.status.loc[TOTAL],
+        RULES,
+        linked=None,
+    )
+    return Publication(
+        {"discrimination:department": department, "discrimination:total": total}, YEARS, RULES
+    )
+
+
+def _panels(figure) -> list[str]:
+    """The x axes the traces are drawn on: one per panel ('x', 'x2', ...)."""
+    return [trace.xaxis or "x" for trace in figure.data]
+
+
+def test_seven_ministries_get_a_panel_each():
+    ministries = tuple(SEVEN)
+    model = build_trends(
+        seven_ministries(), NO_FTE, TrendFilters("discrimination", "department", ministries)
+    )
+    figure = model.chart.figure
+    assert len(figure.data) == 7
+    assert len(set(_panels(figure))) == 7  # small multiples, one line per panel
+    titles = [a.text for a in figure.layout.annotations if a.text in ministries]
+    assert titles == list(ministries)
+    assert [trace.name for trace in figure.data] == list(ministries)
+    # one vertical scale: 0 to the highest upper bound of all seven (OCW's 16 in 2025), so the
+    # panels compare; every panel spans the same years
+    ranges = {tuple(figure.layout[f"yaxis{i or ''}"].range) for i in ["", *range(2, 8)]}
+    assert len(ranges) == 1
+    assert list(figure.data[6].y) == [11, 12, 13, 14, 15, 16]
+    (y_range,) = ranges
+    assert y_range[0] == 0 and y_range[1] > 16
+    x_ranges = {tuple(figure.layout[f"xaxis{i or ''}"].range) for i in ["", *range(2, 8)]}
+    assert x_ranges == {(2019.5, 2025.5)}
+    assert figure.layout.showlegend is False
+    # table and sentences unchanged: a line each
+    assert list(model.chart.table.index[:7]) == list(ministries)
+    assert "OCW: van 11 in 2020 naar 16 in 2025" in model.chart.summary
+
+
+def test_default_view_of_seven_ministries_with_the_total_on_its_own_scale():
+    # no selection: the six largest ministries (AZ has the smallest total) and the total
+    model = build_trends(seven_ministries(), NO_FTE, TrendFilters("discrimination", "department"))
+    figure = model.chart.figure
+    assert [trace.name for trace in figure.data] == [
+        *list(SEVEN)[1:],
+        "Totaal Rijk (alle ministeries)",
+    ]
+    assert len(set(_panels(figure))) == 7
+    titles = [a.text for a in figure.layout.annotations]
+    assert "Totaal Rijk (alle ministeries) (eigen schaal)" in titles
+    assert figure.layout.yaxis.range == figure.layout.yaxis6.range
+    assert figure.layout.yaxis7.range[1] > 91 > figure.layout.yaxis.range[1]
+
+
+def test_three_ministries_share_one_chart():
+    model = build_trends(
+        seven_ministries(),
+        NO_FTE,
+        TrendFilters("discrimination", "department", ("AZ", "BZK", "OCW")),
+    )
+    figure = model.chart.figure
+    assert [trace.name for trace in figure.data] == ["AZ", "BZK", "OCW"]
+    assert set(_panels(figure)) == {"x"}
+    assert "xaxis2" not in figure.layout
+    assert figure.layout.showlegend is not False
