@@ -69,9 +69,15 @@ def dataframe(frame: pd.DataFrame, **options: object) -> None:
 
 
 def show_chart(
-    figure, table: pd.DataFrame, summary: str, key: str, footnotes: list[str] | None = None
+    figure,
+    table: pd.DataFrame,
+    summary: str,
+    key: str,
+    footnotes: list[str] | None = None,
+    source: str = "",
 ) -> None:
-    """A chart with its one-sentence summary and a table alternative (same protected numbers)."""
+    """A chart with its one-sentence summary and a table alternative (same protected numbers);
+    source: the short source line of its downloads when not the register's."""
     st.plotly_chart(
         figure,
         key=f"chart-{key}",
@@ -81,7 +87,7 @@ def show_chart(
     st.markdown(summary)
     with st.expander(web.t("chart.table_alternative")):
         dataframe(table, width="stretch")
-    chart_downloads(figure, table, key, footnotes)
+    chart_downloads(figure, table, key, footnotes, source)
     for note in footnotes or []:
         st.caption(note)
 

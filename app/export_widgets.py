@@ -26,7 +26,9 @@ from presentation.exports import (
     file_stem,
     made_line,
     notes_sections,
+    notes_text,
     render,
+    short_source_line,
     source_line,
     stamp_of,
     subtitle_for_years,
@@ -52,6 +54,7 @@ class ChartFiles:
     version: queries.DataVersion
     incomplete: Mapping[int, Sequence[str]]
     lang: str
+    short_source: str = ""  # the image's source line when not the register's (a survey chart)
 
     def _parts(self) -> tuple[str, str, str, list[str]]:
         years = figure_years(self.figure)
@@ -65,16 +68,24 @@ class ChartFiles:
         )
 
     def image(self, fmt: str) -> bytes:
-        title, subtitle, source, notes = self._parts()
+        """Title, subtitle and one short source line in the image; the notes are notes()."""
+        title, subtitle, _, _ = self._parts()
         exported = export_figure(
             self.figure,
             title=title,
             subtitle=subtitle,
-            source=source,
-            footnotes=notes,
+            source=short_source_line(self.version, self.lang, self.short_source),
             lang=self.lang,
         )
         return render(exported, fmt)
+
+    def notes(self) -> bytes:
+        """The notes beside the image, as UTF-8 text in the page's language."""
+        title, subtitle, source, notes = self._parts()
+        if self.short_source:
+            source = f"{self.short_source} {source}"
+        made = made_line(self.version, self.lang)
+        return notes_text(title, subtitle, source, notes, self.lang, made).encode("utf-8")
 
     def export_table(self) -> ExportTable:
         title, subtitle, source, notes = self._parts()
@@ -97,12 +108,18 @@ class ChartFiles:
 
 
 def chart_downloads(
-    figure: go.Figure, table: pd.DataFrame, key: str, footnotes: Sequence[str] | None = None
+    figure: go.Figure,
+    table: pd.DataFrame,
+    key: str,
+    footnotes: Sequence[str] | None = None,
+    source: str = "",
 ) -> None:
-    """A 'Download' menu under a chart: PNG (2x), SVG, PDF of the chart with title, selection,
-    source and footnotes; XLSX and CSV (comma; semicolon for Dutch Excel) of the table behind it.
+    """A 'Download' menu under a chart: PNG (2x), SVG, PDF of the chart with title, selection and
+    one source line; its notes (full source, footnotes, symbols) as a text file beside it; XLSX
+    and CSV (comma; semicolon for Dutch Excel) of the table behind it.
 
     table: the table as the page shows it (ProtectedTable.display strings), typed back to numbers.
+    source: the short source line when the chart is not from the register (a survey's).
     """
     # on_change="rerun": the buttons exist only while the menu is open (opening it reruns the page,
     # about 10 ms warm), so a closed menu costs one element instead of seven on every rerun.
@@ -117,13 +134,26 @@ def chart_downloads(
     if not box.open:
         return
     files = ChartFiles(
-        figure, table, key, tuple(footnotes or ()), web.data_version(), web.incomplete(), lang
+        figure,
+        table,
+        key,
+        tuple(footnotes or ()),
+        web.data_version(),
+        web.incomplete(),
+        lang,
+        source,
     )
     stem = file_stem(key)
     menu = [
         ("png", f"{stem}.png", partial(files.image, "png"), ":material/image:"),
         ("svg", f"{stem}.svg", partial(files.image, "svg"), ":material/image:"),
         ("pdf", f"{stem}.pdf", partial(files.image, "pdf"), ":material/picture_as_pdf:"),
+        (
+            "txt",
+            f"{stem}_{text('export.sheet_notes', lang).lower()}.txt",
+            files.notes,
+            ":material/notes:",
+        ),
         ("xlsx", f"{stem}.xlsx", files.xlsx, ":material/table:"),
         ("csv", f"{stem}.csv", files.csv, ":material/csv:"),
         (

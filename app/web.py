@@ -191,6 +191,13 @@ def revisions(old: str, new: str) -> pd.DataFrame:
     return _revisions(token, str(path), old, new, warehouse.version_token(path))
 
 
+def revisions_view(old: str, new: str) -> pd.DataFrame:
+    """The revisions table in words in the page's language (the download keeps the codes)."""
+    from presentation.revisions import revisions_display
+
+    return revisions_display(revisions(old, new), lang())
+
+
 def revisions_csv(old: str, new: str) -> bytes:
     return releases.revisions_csv(revisions(old, new))
 

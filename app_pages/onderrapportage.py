@@ -28,7 +28,7 @@ with web.guarded():
     for block in (survey.people_chart, survey.register_chart):
         if block is not None:
             components.show_chart(
-                block.figure, block.table, block.summary, block.key, block.footnotes
+                block.figure, block.table, block.summary, block.key, block.footnotes, block.source
             )
     if survey.assumptions is not None:
         st.subheader(t("under.survey_assumptions_heading"))

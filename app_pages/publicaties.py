@@ -3,7 +3,7 @@ releases (or a release and now) with a download, and for administrators create a
 
 import streamlit as st
 
-from app import auth, web
+from app import auth, components, web
 
 lang, t = web.lang(), web.t
 
@@ -33,12 +33,20 @@ with web.guarded():
         choices = [r.release_id for r in found]
         left, right = st.columns(2)
         old = left.selectbox(t("release.page.old"), choices, key="revisions_old")
+        now = t("release.page.now")
         new = right.selectbox(
-            t("release.page.new"), ["nu", *reversed(choices)], key="revisions_new"
+            t("release.page.new"),
+            ["nu", *reversed(choices)],
+            format_func=lambda choice: now if choice == "nu" else choice,
+            key="revisions_new",
         )
         table = web.revisions(old, new)
-        st.caption(t("release.cli.diff", count=len(table), old=old, new=new))
-        st.dataframe(table, hide_index=True)
+        shown_new = now if new == "nu" else new
+        st.caption(t("release.cli.diff", count=len(table), old=old, new=shown_new))
+        if table.empty:
+            st.info(t("revisions.none"))
+        else:
+            components.dataframe(web.revisions_view(old, new), hide_index=True, width="stretch")
         st.download_button(
             t("release.page.download"),
             data=web.revisions_csv(old, new),

@@ -9,6 +9,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from base.texts import text
 from briefing.content import (
     CHART_KEYS,
     BriefingData,
@@ -73,6 +74,9 @@ def build_standard_set(
         figure = chart.standalone(lang)
         for fmt in ("png", "svg"):
             write(f"figuren/{file_stem(key)}.{fmt}", render(figure, fmt), fmt, chart.title)
+        notes_file = chart.notes_text(lang, made_line(data.version, lang, date)).encode("utf-8")
+        notes_name = text("export.sheet_notes", lang).lower()
+        write(f"figuren/{file_stem(key)}_{notes_name}.txt", notes_file, "txt", chart.title)
     notes = notes_sections(lang)
     made = made_line(data.version, lang, date)
     for key in table_keys:

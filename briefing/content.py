@@ -23,9 +23,12 @@ from presentation.exports import (
     ExportTable,
     chart_footnotes,
     export_figure,
+    min_font_px,
     note_line,
+    notes_text,
     print_ready,
     protected_frame,
+    short_source_line,
     source_line,
     subtitle_for_years,
 )
@@ -203,17 +206,25 @@ class ExportChart:
     years: list[int] = field(default_factory=list)
     short_source: str = ""  # the one source line under the figure in a document
     note_line: str = ""  # the one line of notes that apply to it (the notes section explains)
+    # the source line inside a chart file: short_source, and the synthetic-data warning that a
+    # document says once but an image travelling alone must carry
+    image_source: str = ""
 
     def standalone(self, lang: str = "nl") -> go.Figure:
-        """For PNG/SVG/PDF files: title, subtitle, 'Bron:' line and footnotes inside the image."""
+        """For PNG/SVG/PDF files: title, subtitle and the one short source line inside the
+        image; the notes go beside it as text (notes_text)."""
         return export_figure(
             self.figure,
             title=self.title,
             subtitle=self.subtitle,
-            source=self.source,
-            footnotes=self.footnotes,
+            source=self.image_source or self.short_source or self.source,
             lang=lang,
         )
+
+    def notes_text(self, lang: str = "nl", made: str = "") -> str:
+        """The notes beside a chart file: the full source, the footnotes (protection symbols,
+        incomplete years, series breaks) and the symbols, as the briefing's 'Toelichting'."""
+        return notes_text(self.title, self.subtitle, self.source, self.footnotes, lang, made)
 
     def for_document(self, lang: str = "nl") -> go.Figure:
         """For the briefing: caption, source and notes are document text, not part of the image;
@@ -231,6 +242,7 @@ class ExportChart:
             if panels
             else DOCUMENT_PLOT_HEIGHT,
             width=DOCUMENT_WIDTH_PX,
+            legend_font=min_font_px(DOCUMENT_WIDTH_PX, FIGURE_WIDTH_CM, MIN_PRINT_POINTS),
         )
         if panels:
             figure.update_layout(showlegend=False)  # each panel's title names its line
@@ -423,6 +435,7 @@ def build_chart(
         years=list(years),
         short_source=text("export.source_short", lang),
         note_line=note_line(protection_keys, years, lang, data.incomplete),
+        image_source=short_source_line(data.version, lang),
     )
 
 

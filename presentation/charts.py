@@ -553,3 +553,4 @@ class ChartBlock:
     table: pd.DataFrame
     summary: str
     footnotes: list[str] = field(default_factory=list)
+    source: str = ""  # the short source line of its downloads; '' = the register's

@@ -400,6 +400,39 @@ def source_line(version, lang: str = "nl") -> str:
     return f"{line} {edition_line(version, lang)}"
 
 
+def short_source_line(version, lang: str = "nl", source: str = "") -> str:
+    """The one source line inside a chart image ('Bron: Meldingenmonitor Rijk, registraties
+    ...'; `source`: another short line, e.g. a survey chart's), plus the synthetic-data warning:
+    an image travels without its notes file and must not pass for real reports."""
+    line = source or text("export.source_short", lang)
+    if getattr(version, "synthetic", False):
+        line += " " + text("export.source_synthetic", lang)
+    return line
+
+
+def notes_text(
+    title: str,
+    subtitle: str,
+    source: str,
+    notes: Sequence[str],
+    lang: str = "nl",
+    made: str = "",
+) -> str:
+    """The notes of a chart download as plain text beside the image (title, the full source,
+    the footnotes and the symbols): what the briefing's 'Toelichting' says, editable, instead
+    of a block of small print inside the image."""
+    lines = [text("export.chart_notes_title", lang, title=title)]
+    if subtitle:
+        lines.append(subtitle)
+    lines += ["", text("export.notes_source", lang), source]
+    if made:
+        lines.append(made)
+    if notes:
+        lines += ["", text("export.notes_footnotes", lang), *(f"- {note}" for note in notes)]
+    lines += ["", symbols_note(lang)]
+    return "\n".join(lines) + "\n"
+
+
 SERIES_BREAK_KINDS = ("organisation", "channel", "method")
 
 
@@ -506,7 +539,9 @@ PLOT_HEIGHT = 440
 PNG_SCALE = 2
 NOTE_FONT_SIZE = 12
 NOTE_LINE_PX = 17
-NOTE_WRAP = 135
+LEGEND_FONT_SIZE = 13
+TITLE_LEFT_PX = 20
+NOTE_WRAP = 150  # characters of a 12 px line across the 1000 px image (about 900 px)
 # Differ in black-and-white print as well as in colour.
 # '/' is left out: the grey 'not shown' segment of stacked bars already uses it.
 BAR_PATTERNS = ("", ".", "x", "-", "|", "+", "\\")
@@ -528,6 +563,20 @@ def _wrap(lines: Iterable[str]) -> list[str]:
     return wrapped
 
 
+def _legend_rows(figure: go.Figure, room_px: int, font_px: int) -> int:
+    """The rows a horizontal legend takes: one if every entry fits abreast, else plotly puts the
+    entries in columns as wide as the widest entry (an estimate: a symbol of 40 px and 0.6 of
+    the font size per character)."""
+    names = [str(t.name or "") for t in figure.data if t.showlegend is not False]
+    if not names:
+        return 0
+    widths = [40 + 0.6 * font_px * len(name) for name in names]
+    if sum(widths) <= room_px:
+        return 1
+    abreast = max(1, int(room_px // max(widths)))
+    return -(-len(names) // abreast)
+
+
 def export_figure(
     figure: go.Figure,
     *,
@@ -538,11 +587,16 @@ def export_figure(
     lang: str = "nl",
     plot_height: int = PLOT_HEIGHT,
     width: int = EXPORT_WIDTH,
+    legend_font: int = LEGEND_FONT_SIZE,
 ) -> go.Figure:
     """A copy of a chart for print: title and subtitle, 'Bron:' line and footnotes below, the
     government template passed explicitly, and patterns/dashes that survive black-and-white print.
 
-    width: the layout width in pixels (a document places a narrower figure, see print_ready)."""
+    Chart downloads pass one short source line and no footnotes: their notes go beside the image
+    as text (notes_text), where they can be read at full size and edited.
+
+    width: the layout width in pixels (a document places a narrower figure, see print_ready);
+    legend_font: its legend's font size in pixels, which the room below the plot is made for."""
     exported = go.Figure(figure)
     title = title if title is not None else (exported.layout.title.text or "")
     bars = [t for t in exported.data if t.type == "bar"]
@@ -561,12 +615,14 @@ def export_figure(
         for index, trace in enumerate(lines):
             trace.line.dash = LINE_DASHES[index % len(LINE_DASHES)]
     notes = _wrap([source, *footnotes] if source else list(footnotes))
-    legend_rows = 0
-    if len(exported.data) > 1:
-        # four legend entries abreast at the full width, fewer on a narrower figure
-        legend_rows = -(-len(exported.data) // max(1, round(4 * width / EXPORT_WIDTH)))
+    left, right = 75, 30
+    legend_rows = (
+        _legend_rows(exported, width - left - right, legend_font) if len(exported.data) > 1 else 0
+    )
     axis_px = 45
-    legend_px = 26 * legend_rows + (10 if legend_rows else 0)
+    legend_px = round(1.6 * legend_font) * legend_rows + (10 if legend_rows else 0)
+    # the legend and the source line start where the title starts (20 px from the edge)
+    flush_left = -(left - TITLE_LEFT_PX) / (width - left - right)
     notes_px = NOTE_LINE_PX * len(notes) + 10
     top = 95 if subtitle else 70 if title else 40
     bottom = axis_px + legend_px + (notes_px if notes else 0) + 10
@@ -583,18 +639,18 @@ def export_figure(
             "xref": "container",
             "y": 1 - 18 / height,
             "yanchor": "top",
-            "pad": {"l": 20},
+            "pad": {"l": TITLE_LEFT_PX},
         },
-        margin={"l": 75, "r": 30, "t": top, "b": bottom},
+        margin={"l": left, "r": right, "t": top, "b": bottom},
         separators=",." if lang == "nl" else ".,",
         showlegend=len(exported.data) > 1,
         legend={
             "orientation": "h",
-            "x": 0,
+            "x": flush_left,
             "xanchor": "left",
             "y": -axis_px / plot_height,
             "yanchor": "top",
-            "font": {"size": 13},
+            "font": {"size": legend_font},
         },
         hovermode=False,
     )
@@ -603,7 +659,7 @@ def export_figure(
             text="<br>".join(notes),
             xref="paper",
             yref="paper",
-            x=0,
+            x=flush_left,
             y=-(axis_px + legend_px) / plot_height,
             xanchor="left",
             yanchor="top",
@@ -658,6 +714,7 @@ MIME_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "csv": "text/csv",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "txt": "text/plain",
 }
 
 # Longest wait for one image; kaleido then gives up on the render (its default is 90 s) and

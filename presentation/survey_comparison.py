@@ -446,8 +446,16 @@ def people_chart(comparisons: list[SurveyComparison], lang: str) -> ChartBlock:
         lower=people(last.experienced_band_lower, lang),
         upper=people(last.experienced_band_upper, lang),
     )
+    # its source is the survey, not the register (the register's chart is register_chart)
+    names = {i: text(f"surveycmp.name.{i}", lang) for i in SURVEY_IDS}
+    surveys = dict.fromkeys(names.get(c.id, c.id) for c in comparisons)
     return ChartBlock(
-        "survey_people", figure, table, summary, [text("surveycmp.charts_note", lang)]
+        "survey_people",
+        figure,
+        table,
+        summary,
+        [text("surveycmp.charts_note", lang)],
+        source=text("export.source_survey", lang, surveys="; ".join(surveys)),
     )
 
 

@@ -28,10 +28,10 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "export.downloads": {"nl": "Downloaden", "en": "Download"},
     "export.downloads_help": {
-        "nl": "De grafiek als afbeelding (met titel, bron en voetnoten) en de tabel erachter, met "
-        "alleen beschermde aantallen.",
-        "en": "The chart as an image (with title, source and footnotes) and the table behind it, "
-        "with protected counts only.",
+        "nl": "De grafiek als afbeelding (met titel en bron), de toelichting als tekst en de "
+        "tabel erachter, met alleen beschermde aantallen.",
+        "en": "The chart as an image (with title and source), its notes as text and the table "
+        "behind it, with protected counts only.",
     },
     "export.png": {"nl": "Afbeelding (PNG)", "en": "Image (PNG)"},
     "export.svg": {"nl": "Vectorafbeelding (SVG)", "en": "Vector image (SVG)"},
@@ -49,6 +49,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Notes on the table",
     },
     "export.notes_source": {"nl": "Bron", "en": "Source"},
+    "export.chart_notes_title": {
+        "nl": "Toelichting bij de grafiek '{title}'",
+        "en": "Notes on the chart '{title}'",
+    },
+    "export.txt": {"nl": "Toelichting bij de grafiek (TXT)", "en": "Notes on the chart (TXT)"},
+    "export.source_survey": {
+        "nl": "Bron: {surveys}; Meldingenmonitor Rijk.",
+        "en": "Source: {surveys}; Meldingenmonitor Rijk.",
+    },
     "export.notes_footnotes": {"nl": "Voetnoten", "en": "Footnotes"},
     "export.notes_symbols": {
         "nl": "Tekens: '{below}' = 1 tot en met {max_small} meldingen (afgeschermd); '{secondary}' = "

@@ -52,8 +52,14 @@ def test_the_publicaties_page_lists_releases_and_revisions(app, released_db):
     assert "Jaarrapportage 2022 (2022-1), vastgesteld 31-03-2023" in listed
     assert "?publicatie=2022-1" in listed
     revisions = at.dataframe[0].value
-    total = revisions[revisions["id"] == "count|2022|*|*|*|ja;deels|*|*"]
-    assert total[["old_value", "new_value"]].values.tolist() == [["33", "45"]]
+    # in words on the page (the download keeps shown.csv's codes): the 2022 discrimination total
+    total = revisions[
+        (revisions["Soort getal"] == "aantal meldingen")
+        & (revisions["Jaar"] == "2022")
+        & (revisions["Welke"] == "Betreft discriminatie: ja;deels")
+    ]
+    assert total[["Was", "Wordt"]].values.tolist() == [["33", "45"]]
+    assert set(total["Door aanlevering(en)"].iloc[0].split("; ")) == {"S000006", "S000007"}
     # create and withdraw: administrators only; without a login the local user administers
     # (app/auth.py, local mode)
     assert len(at.get("form")) == 2

@@ -659,6 +659,13 @@ DYNAMIC_KEYS: dict[str, Callable[[], set[str]]] = {
 # Keys that reach a text function through an expression that is not a literal, a template or a
 # parameter: (file, expression) -> every key it can be.
 FORWARDED: dict[tuple[str, str], Callable[[], set[str]]] = {
+    # presentation.revisions: the text keys of its two label tables.
+    ("presentation/revisions.py", "STATISTIC_LABELS.get(name)"): lambda: set(
+        importlib.import_module("presentation.revisions").STATISTIC_LABELS.values()
+    ),
+    ("presentation/revisions.py", "label"): lambda: set(
+        importlib.import_module("presentation.revisions").DIMENSION_LABELS.values()
+    ),
     # Problem.message: text(self.code); the codes are those given to Problem and add_cells.
     ("etl/problems.py", "self.code"): problem_code_keys,
     # RoleConfigError.message: text(self.key); the keys are those given to RoleConfigError.

@@ -18,6 +18,7 @@ import pandas as pd
 import pytest
 from PIL import Image
 
+from base.texts import text
 from briefing.content import CHART_KEYS, TABLE_KEYS, build_chart, build_table
 from briefing.document import build_briefing, pdf_with_reportlab, to_docx
 from presentation.exports import Amount, table_xlsx
@@ -81,6 +82,19 @@ def test_hidden_cells_are_never_in_an_xlsx_as_numbers(demo_data):
         assert assert_only_published_numbers(frame, demo_data.publication.tables[key]) > 0
 
 
+@pytest.mark.parametrize(
+    ("lang", "heading", "symbols"),
+    [("nl", "Toelichting bij de grafiek", "Tekens:"), ("en", "Notes on the chart", "Symbols:")],
+)
+def test_the_notes_beside_a_chart_file_are_in_its_language(demo_data, lang, heading, symbols):
+    chart = build_chart(demo_data, "kanalen", list(demo_data.publication.years), lang)
+    lines = chart.notes_text(lang).splitlines()
+    assert lines[0] == f"{heading} '{chart.title}'" and lines[1] == chart.subtitle
+    assert chart.source in lines and lines[-1].startswith(symbols)
+    assert [f"- {note}" for note in chart.footnotes] == [line for line in lines if line[:2] == "- "]
+    assert chart.short_source in chart.standalone(lang).layout.annotations[-1].text
+
+
 def test_a_year_range_drops_the_total_over_all_years(demo_data):
     table = build_table(demo_data, "discrimination:channel", [2023, 2024, 2025], "nl")
     assert list(table.frame.columns) == ["2023", "2024", "2025"]
@@ -94,7 +108,12 @@ def test_every_chart_has_sentences_source_and_a_protected_table(demo_data, key):
     assert any("Reeksbreuk" in note for note in chart.footnotes)
     figure = chart.standalone("nl")
     assert figure.layout.title.text == chart.title
-    assert "Bron:" in figure.layout.annotations[-1].text
+    # one short source line in the image (and the synthetic-data warning); the notes beside it
+    inside = [a.text for a in figure.layout.annotations if a.yref == "paper" and a.y < 0]
+    assert inside == [chart.short_source + " " + text("export.source_synthetic", "nl")]
+    assert not any("Reeksbreuk" in a.text for a in figure.layout.annotations)
+    notes = chart.notes_text("nl")
+    assert chart.source in notes and all(note in notes for note in chart.footnotes)
     if key != "aandeel":
         protected = demo_data.publication.tables[chart.table.key]
         assert_only_published_numbers(chart.table.frame, protected)
@@ -215,6 +234,7 @@ def test_command_line_writes_the_standard_set_with_a_manifest(demo_db, tmp_path)
     assert manifest["years"][-1] == 2024 and manifest["synthetic"] is True
     kinds = [f["kind"] for f in manifest["files"]]
     assert kinds.count("png") == kinds.count("svg") == len(CHART_KEYS)
+    assert kinds.count("txt") == len(CHART_KEYS)  # each figure's notes beside it
     assert kinds.count("xlsx") == len(TABLE_KEYS)
     assert kinds.count("csv") == 2 * len(TABLE_KEYS)
     assert kinds.count("docx") == kinds.count("pdf") == 1

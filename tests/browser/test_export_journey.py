@@ -39,6 +39,12 @@ def test_briefing_writer_downloads_chart_table_and_briefing(page, server, tmp_pa
     assert image.format == "PNG" and image.size[0] >= 2000
     assert image.convert("L").getextrema() == (0, 255)
 
+    # the notes (full source, footnotes, symbols) beside the image, as text in the page's language
+    notes = download(page, "Toelichting bij de grafiek (TXT)")
+    assert notes.suggested_filename == "meldingenmonitor_overview-channels_toelichting.txt"
+    body = open(notes.path(), encoding="utf-8").read()  # noqa: SIM115 - read once
+    assert body.startswith("Toelichting bij de grafiek") and "Bron:" in body and "<5" in body
+
     xlsx = download(page, "Tabel in Excel (XLSX)")
     assert xlsx.suggested_filename.endswith(".xlsx")
     content = open(xlsx.path(), "rb").read()  # noqa: SIM115 - read once

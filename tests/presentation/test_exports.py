@@ -238,3 +238,46 @@ def test_a_render_that_takes_too_long_fails_instead_of_hanging(monkeypatch):
             exports.render(sample_figure(), "png")
     finally:
         exports.stop_export_server()  # the next render starts one with the normal limit
+
+
+def test_a_chart_download_carries_title_and_one_source_line_and_no_notes():
+    # the notes go beside the image (notes_text), not as a block of small print inside it
+    figure = exports.export_figure(
+        sample_figure(),
+        subtitle="Sector Rijk, 2023–2025",
+        source="Bron: Meldingenmonitor Rijk, registraties van meldingen bij de ministeries.",
+    )
+    assert figure.layout.title.x == 0 and figure.layout.title.xanchor == "left"
+    inside = [a.text for a in figure.layout.annotations]
+    assert len(inside) == 1 and inside[0].count("<br>") == 0 and inside[0].startswith("Bron:")
+    assert "<5" not in inside[0]
+
+
+class _Version:
+    synthetic = True
+
+
+def test_the_short_source_line_warns_of_synthetic_data_and_can_name_a_survey():
+    line = exports.short_source_line(_Version(), "nl")
+    assert line.startswith("Bron: Meldingenmonitor Rijk") and "Synthetische" in line
+    survey = exports.short_source_line(_Version(), "en", "Source: PER 2023; Meldingenmonitor Rijk.")
+    assert survey.startswith("Source: PER 2023") and "Synthetic" in survey
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "notes_word", "symbols"),
+    [("nl", "Toelichting bij de grafiek", "Voetnoten", "Tekens:"),
+     ("en", "Notes on the chart", "Footnotes", "Symbols:")],
+)  # fmt: skip
+def test_the_notes_beside_a_chart_are_text_in_the_page_language(lang, heading, notes_word, symbols):
+    notes = exports.chart_footnotes(["<5: klein"], [2023, 2024, 2025], lang, {2024: ["BZK"]})
+    body = exports.notes_text(
+        "Meldingen per kanaal", "Sector Rijk, 2023–2025", "Bron: volledig.", notes, lang, "Gemaakt"
+    )
+    lines = body.splitlines()
+    assert lines[0] == f"{heading} 'Meldingen per kanaal'"
+    assert "Bron: volledig." in lines and "Gemaakt" in lines and notes_word in lines
+    assert "- <5: klein" in lines
+    assert any("2024" in line and "BZK" in line for line in lines)  # incomplete year
+    assert any("02-07-2024" in line for line in lines)  # the series break of 2024
+    assert lines[-1].startswith(symbols) and body.endswith("\n")

@@ -138,6 +138,17 @@ def test_people_and_cases_on_separate_linear_charts():
     assert register.figure.data[0].y == (16,)
 
 
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [("nl", "Bron: Personeelsenquête Rijk (PER) 2023; Meldingenmonitor Rijk."),
+     ("en", "Source: Central government staff survey (PER) 2023; Meldingenmonitor Rijk.")],
+)  # fmt: skip
+def test_the_survey_chart_downloads_name_the_survey_as_source(lang, line):
+    model = build_survey_comparison((MATCHED, REFUSED), lang)
+    assert model.people_chart.source == line
+    assert model.register_chart.source == ""  # the register's own source line
+
+
 def test_the_numbers_shown_are_listed_with_their_definitions():
     shown = {n.statistic: n for n in build_survey_comparison((MATCHED, REFUSED), "nl").shown}
     assert shown["survey:per2023_racism:experienced"].value == 14_000

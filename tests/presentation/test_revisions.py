@@ -1,0 +1,34 @@
+"""The revisions table in words: a hand-made revision of each kind."""
+
+import pandas as pd
+
+from presentation.revisions import revisions_display
+from publication.releases import REVISION_COLUMNS
+
+
+def revision(**fields: str) -> dict[str, str]:
+    row = dict.fromkeys(REVISION_COLUMNS, "")
+    row |= {d: "*" for d in ("department", "channel", "category", "ground", "outcome")}
+    row |= {"concerns_discrimination": "*", **fields}
+    return row
+
+
+def test_changed_and_removed_numbers_read_in_the_page_language():
+    frame = pd.DataFrame(
+        [
+            revision(
+                change="changed", statistic="count", year="2022", department="BZK",
+                old_value="", old_symbol="<5", new_value="7", submissions="S000006",
+                reasons="S000006: correctie",
+            ),
+            revision(change="removed", statistic="share", year="2021", old_value="0.125"),
+        ]
+    )  # fmt: skip
+    dutch = revisions_display(frame, "nl")
+    assert dutch.values.tolist() == [
+        ["aantal meldingen", "2022", "Ministerie: BZK", "<5", "7", "S000006", "S000006: correctie"],
+        ["aandeel", "2021", "alles", "0.125", "niet meer getoond", "", ""],
+    ]
+    english = revisions_display(frame, "en")
+    assert list(english.columns)[:5] == ["Kind of number", "Year", "Which", "Was", "Is now"]
+    assert english.iloc[1, 4] == "no longer shown"
