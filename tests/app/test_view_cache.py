@@ -105,7 +105,7 @@ def test_download_menus_prepare_no_export_figure_until_a_file_is_asked_for(
     at.session_state["downloads-overview-channels"] = True  # the user opens one menu
     at.run()
     labels = [b.proto.label for b in at.get("download_button")]
-    kinds = ("png", "svg", "pdf", "xlsx", "csv", "csv_semicolon")
+    kinds = ("png", "svg", "pdf", "txt", "xlsx", "csv", "csv_semicolon")
     assert labels == [text(f"export.{kind}", "nl") for kind in kinds]
     assert made == []
 
@@ -135,8 +135,10 @@ def test_chart_files_make_the_print_figure_on_demand(chart_files, monkeypatch):
     assert fmt == "svg"
     assert figure is not chart_files.figure  # a copy for print; the cached figure stays as it is
     assert figure.layout.title.text == chart_files.figure.layout.title.text
-    notes = figure.layout.annotations[-1].text
-    assert notes.startswith("Bron:") and "2019: AZ" in notes
+    # the image carries one source line; the notes (incomplete years among them) come beside it
+    source = figure.layout.annotations[-1].text
+    assert source.startswith("Bron:") and "2019: AZ" not in source
+    assert "2019: AZ" in chart_files.notes().decode("utf-8")
     assert chart_files.figure.layout.width is None
 
 
