@@ -23,60 +23,69 @@ lang = web.choose_language()
 web.ensure_warehouse()
 principal = auth.require_access(lang)  # login prompt when this user may see nothing
 
-navigation = st.navigation(
-    [
+pages = [
+    st.Page(
+        "app_pages/overzicht.py",
+        title=text("nav.overview", lang),
+        icon=":material/dashboard:",
+        url_path="start",  # served at '/': the default page's own path is never used
+        default=True,
+    ),
+    st.Page(
+        "app_pages/naar_overzicht.py",
+        title=text("nav.overview", lang),
+        url_path="overzicht",
+        visibility="hidden",
+    ),
+    st.Page(
+        "app_pages/trends.py",
+        title=text("nav.trends", lang),
+        icon=":material/show_chart:",
+        url_path="trends",
+    ),
+    st.Page(
+        "app_pages/export.py",
+        title=text("export.nav", lang),
+        icon=":material/download:",
+        url_path="export",
+    ),
+    st.Page(
+        "app_pages/onderrapportage.py",
+        title=text("nav.underreporting", lang),
+        icon=":material/visibility_off:",
+        url_path="onderrapportage",
+    ),
+    st.Page(
+        "app_pages/dekking.py",
+        title=text("nav.coverage", lang),
+        icon=":material/grid_on:",
+        url_path="dekking",
+    ),
+    st.Page(
+        "app_pages/publicaties.py",
+        title=text("release.page.nav", lang),
+        icon=":material/verified:",
+        url_path="publicaties",
+    ),
+    st.Page(
+        "app_pages/over_de_cijfers.py",
+        title=text("nav.about", lang),
+        icon=":material/info:",
+        url_path="over-de-cijfers",
+    ),
+    *upload.pages(principal, lang),  # 'Aanleveren', only for users who may upload
+]
+unknown_path = web.unknown_page_path({page.url_path for page in pages})
+if unknown_path is not None:
+    pages.append(
         st.Page(
-            "app_pages/overzicht.py",
-            title=text("nav.overview", lang),
-            icon=":material/dashboard:",
-            url_path="start",  # served at '/': the default page's own path is never used
-            default=True,
-        ),
-        st.Page(
-            "app_pages/naar_overzicht.py",
-            title=text("nav.overview", lang),
-            url_path="overzicht",
+            "app_pages/niet_gevonden.py",
+            title=text("not_found.title", lang),
+            url_path=unknown_path,
             visibility="hidden",
-        ),
-        st.Page(
-            "app_pages/trends.py",
-            title=text("nav.trends", lang),
-            icon=":material/show_chart:",
-            url_path="trends",
-        ),
-        st.Page(
-            "app_pages/export.py",
-            title=text("export.nav", lang),
-            icon=":material/download:",
-            url_path="export",
-        ),
-        st.Page(
-            "app_pages/onderrapportage.py",
-            title=text("nav.underreporting", lang),
-            icon=":material/visibility_off:",
-            url_path="onderrapportage",
-        ),
-        st.Page(
-            "app_pages/dekking.py",
-            title=text("nav.coverage", lang),
-            icon=":material/grid_on:",
-            url_path="dekking",
-        ),
-        st.Page(
-            "app_pages/publicaties.py",
-            title=text("release.page.nav", lang),
-            icon=":material/verified:",
-            url_path="publicaties",
-        ),
-        st.Page(
-            "app_pages/over_de_cijfers.py",
-            title=text("nav.about", lang),
-            icon=":material/info:",
-            url_path="over-de-cijfers",
-        ),
-        *upload.pages(principal, lang),  # 'Aanleveren', only for users who may upload
-    ]
-)
+        )
+    )
+navigation = st.navigation(pages)
 st.sidebar.markdown(f"**{text('app.name', lang)}**  \n{text('app.tagline', lang)}")
 web.language_toggle()
 auth.account_control(principal, lang)

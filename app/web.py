@@ -5,18 +5,20 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from access.roles import known_departments
 from app import auth
 from base.formatting import format_date, format_number
 from base.texts import DEFAULT_LANGUAGE, LANGUAGES, text
 from etl import queries, warehouse
+from presentation.labels import DEMO_LOADER
 from protection.rules import ProtectionRules
 from publication import derived, disclosure, releases
 from publication.filters import TrendFilters
@@ -53,6 +55,23 @@ def choose_language() -> str:
         st.session_state["lang"] = from_url
     st.session_state.setdefault("lang", DEFAULT_LANGUAGE)
     return st.session_state["lang"]
+
+
+UNKNOWN_PAGE_KEY = "unknown_page_path"
+
+
+def unknown_page_path(known_paths: Collection[str]) -> str | None:
+    """The URL path the browser asked for when none of `known_paths` is it, remembered for the
+    session so that reruns on that URL stay there; None when the path is known or cannot be a
+    page's (nested). The navigation then adds a hidden page under that path that says so in the
+    page's language: Streamlit itself would open an English 'Page not found' dialog."""
+    context = get_script_run_ctx()
+    requested = (context.pages_manager.intended_page_name or "") if context else ""
+    requested = requested.strip().strip("/")
+    if requested and "/" not in requested and requested not in known_paths:
+        st.session_state[UNKNOWN_PAGE_KEY] = requested
+    remembered = st.session_state.get(UNKNOWN_PAGE_KEY)
+    return remembered if remembered and remembered not in known_paths else None
 
 
 def language_toggle() -> None:
@@ -95,7 +114,7 @@ def ensure_warehouse() -> None:
 
     with st.spinner(text("app.loading_demo", lang())):
         files, _ = collect_files([DEMO_DIR])
-        load_files(files, path, loaded_by="demo (eerste start)")
+        load_files(files, path, loaded_by=DEMO_LOADER)
         # The first visitor sees figures at once: wait for the derived results of the demo data.
         start_derivation(path, wait=True)
 

@@ -22,6 +22,7 @@ from delivery.review import Review, review_files, signature
 from etl.loading import IncomingFile
 from etl.problems import short_file_name
 from presentation import upload_tables as tables
+from presentation.labels import loader_label
 
 lang = web.lang()
 
@@ -145,7 +146,12 @@ def show_result(result: CommitResult) -> None:
             )
         if not receipt.replaced:
             lines.append(tx("upload.receipt_new_scope", scope=tables.scope_text(receipt.scope)))
-        lines.append(tx("upload.receipt_by", identity=components.literal(result.identity)))
+        lines.append(
+            tx(
+                "upload.receipt_by",
+                identity=components.literal(loader_label(result.identity, lang)),
+            )
+        )
         if result.note:
             lines.append(tx("upload.receipt_note", note=components.literal(result.note)))
         st.success("  \n".join(lines))
@@ -202,7 +208,10 @@ def main() -> None:
     st.title(tx("upload.title"))
     if principal.mode == MODE_LOCAL:
         st.info(
-            tx("upload.local_mode", identity=components.literal(principal.identity)),
+            tx(
+                "upload.local_mode",
+                identity=components.literal(loader_label(principal.identity, lang)),
+            ),
             icon=":material/computer:",
         )
     if not principal.can_upload:

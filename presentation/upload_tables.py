@@ -15,6 +15,7 @@ from base.formatting import format_local_times, format_number
 from base.texts import text
 from delivery.review import Review
 from etl.problems import Problem, column_letter, short_file_name
+from presentation.labels import loader_label
 
 Scope = tuple[str, int, str]
 
@@ -54,7 +55,7 @@ def history_table(history: pd.DataFrame, lang: str) -> pd.DataFrame:
             text("upload.col.submission", lang): history["submission_id"],
             text("upload.col.file", lang): file_names(history["file_name"]),
             text("upload.col.loaded_at", lang): format_local_times(history["loaded_at"]),
-            text("upload.col.loaded_by", lang): history["loaded_by"],
+            text("upload.col.loaded_by", lang): [loader_label(w, lang) for w in history["loaded_by"]],
             text("upload.col.years", lang): history["years"],
             text("upload.col.channels", lang): [
                 channel_names(c, lang) for c in history["channels"]
@@ -166,7 +167,7 @@ def replaced_display(review: Review, lang: str) -> pd.DataFrame:
             text("upload.col.submission", lang): table["submission_id"],
             text("upload.col.file", lang): file_names(table["file_name"]),
             text("upload.col.loaded_at", lang): format_local_times(table["loaded_at"]),
-            text("upload.col.loaded_by", lang): table["loaded_by"],
+            text("upload.col.loaded_by", lang): [loader_label(w, lang) for w in table["loaded_by"]],
         }
     )
 

@@ -25,7 +25,7 @@ from etl.coverage import DELIVERED, MISSING, as_shown
 from etl.problems import short_file_name
 from presentation import charts
 from presentation.charts import ChartBlock
-from presentation.labels import missing_deliveries_text
+from presentation.labels import loader_label, missing_deliveries_text
 from protection.grouping import DEFAULT_GROUP_LABEL
 from protection.rules import ProtectionRules
 from protection.tables import TOTAL, ProtectedTable
@@ -850,7 +850,7 @@ def history_table(
         text("history.covers", lang): history["covers"],
         text("history.loaded_at", lang): format_local_times(history["loaded_at"]),
         text("history.loaded_by", lang): [
-            who if shown else hidden
+            loader_label(who, lang) if shown else hidden
             for who, shown in zip(history["loaded_by"], visible, strict=True)
         ],
         text("history.replaced_by", lang): history["replaced_by"].fillna(""),

@@ -11,6 +11,14 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "language.label": {"nl": "Taal / Language", "en": "Taal / Language"},
     "nav.overview": {"nl": "Overzicht", "en": "Overview"},
+    "not_found.title": {"nl": "Pagina niet gevonden", "en": "Page not found"},
+    "not_found.body": {
+        "nl": "Deze pagina bestaat niet in de Meldingenmonitor Rijk. Kies een pagina in het menu "
+        "links, of ga naar het overzicht.",
+        "en": "This page does not exist in Meldingenmonitor Rijk. Choose a page in the menu on "
+        "the left, or go to the overview.",
+    },
+    "not_found.to_overview": {"nl": "Naar het overzicht", "en": "To the overview"},
     "nav.trends": {"nl": "Trends", "en": "Trends"},
     "nav.coverage": {"nl": "Dekking", "en": "Coverage"},
     "nav.about": {"nl": "Over de cijfers", "en": "About the figures"},

@@ -243,6 +243,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "auth.login": {"nl": "Inloggen", "en": "Log in"},
     "auth.logout": {"nl": "Uitloggen", "en": "Log out"},
     "auth.logged_in_as": {"nl": "Ingelogd als {name}", "en": "Logged in as {name}"},
+    "loader.local": {"nl": "lokaal ({account})", "en": "local ({account})"},
+    "loader.demo": {"nl": "demo (eerste start)", "en": "demo (first start)"},
     "auth.local_mode_sidebar": {
         "nl": "Lokale modus: {identity} (beheerder)",
         "en": "Local mode: {identity} (administrator)",

@@ -84,7 +84,6 @@ ALLOWED = (
     "Meldingenmonitor Rijk",  # the product's name
     "Cijfers overheidspersoneel: omvang en samenstelling personeelsbestand",  # a source's title
     "departement, jaar, kanaal, categorie",  # column names of the delivery format
-    "lokaal (",  # local mode's stored identity 'lokaal (user@host)', quoted as it is recorded
 )
 ICON = re.compile(r":material/[a-z_]+:")
 # In widget protos: ids, keys and icons are code, not text

@@ -161,6 +161,24 @@ def test_the_overview_opens_under_its_own_name(page, server):
     screenshot(page, "overview-by-name")
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_an_unknown_address_says_so_in_the_page_language(page, server, lang):
+    """A mistyped or outdated link (/bestaat-niet) opens a page in the reader's language that says
+    the page does not exist and links to the overview, not Streamlit's English dialog; its link
+    leads to the overview."""
+    page.goto(f"{server.url}/bestaat-niet?taal={lang}")
+    heading = page.locator("h1").first
+    expect(heading).to_have_text(text("not_found.title", lang), timeout=120_000)
+    expect(page.get_by_text(text("not_found.body", lang))).to_be_visible()
+    expect(page.get_by_role("dialog")).to_have_count(0)
+    if lang == "nl":
+        expect(page.get_by_text("Page not found")).to_have_count(0)
+    screenshot(page, f"unknown-address-{lang}")
+    page.get_by_text(text("not_found.to_overview", lang), exact=True).click()
+    expect(page.locator("h1").first).to_have_text(text("overview.title", lang), timeout=60_000)
+
+
 def site_with_pages_folder(tmp_path: Path) -> Path:
     """A copy of this repository's app with a pages/ folder beside dashboard.py.
 
