@@ -154,6 +154,7 @@ def surveys() -> tuple[Survey, ...]:
             id=row["id"],
             year=int(row["year"]),
             population=row["population"],
+            population_nl=row["population_nl"],
             measure=row["measure"],
             value=float(row["value"]),
             sample_size=int(row["sample_size"]) if row["sample_size"] else None,
@@ -165,6 +166,49 @@ def surveys() -> tuple[Survey, ...]:
             response_rate=float(row["response_rate"]) if row["response_rate"] else None,
         )
         for row in _read_rows("surveys.csv")
+    )
+
+
+@dataclass(frozen=True)
+class SurveyIndicator:
+    """One published staff-survey figure on willingness to report, or a row marking it missing.
+
+    indicator is 'knows_where_to_report', 'reported_experience' or 'trust_in_handling'; measure
+    says what the share counts and in which direction (some trust items count 'not picked up').
+    value is None exactly when kind is 'missing'; source says where it was found or searched.
+    """
+
+    id: str
+    survey: str
+    year: int
+    indicator: str
+    population: str
+    population_nl: str
+    measure: str
+    measure_nl: str
+    value: float | None
+    sample_size: int | None
+    kind: str
+    source: str
+
+
+@cache
+def survey_indicators() -> tuple[SurveyIndicator, ...]:
+    return tuple(
+        SurveyIndicator(
+            id=row["id"],
+            survey=row["survey"],
+            year=int(row["year"]),
+            indicator=row["indicator"],
+            population=row["population"],
+            measure=row["measure"],
+            measure_nl=row["measure_nl"],
+            value=float(row["value"]) if row["value"] else None,
+            sample_size=int(row["sample_size"]) if row["sample_size"] else None,
+            kind=row["kind"],
+            source=row["source"],
+        )
+        for row in _read_rows("survey_indicators.csv")
     )
 
 
