@@ -56,6 +56,12 @@ pages = [
         url_path="onderrapportage",
     ),
     st.Page(
+        "app_pages/meldingsbereidheid.py",
+        title=text("nav.willingness", lang),
+        icon=":material/campaign:",
+        url_path="meldingsbereidheid",
+    ),
+    st.Page(
         "app_pages/dekking.py",
         title=text("nav.coverage", lang),
         icon=":material/grid_on:",

@@ -26,6 +26,7 @@ from publication.protected import Publication
 
 if TYPE_CHECKING:
     from presentation.views import CoverageModel, OverviewModel, TrendsModel, UnderreportingModel
+    from presentation.willingness import WillingnessModel
     from publication.underreporting import RegisteredCases
 
 LOG = logging.getLogger("meldingenmonitor")
@@ -444,6 +445,23 @@ def _underreporting(source: Source, language: str) -> UnderreportingModel:
 def underreporting() -> UnderreportingModel:
     """The under-reporting page: the survey comparison and the capture-recapture estimate."""
     return _underreporting(source(), lang())
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _willingness(source: Source, language: str) -> WillingnessModel:
+    from presentation.willingness import build_willingness
+    from publication.survey_comparison import compare_surveys
+    from publication.willingness import from_results
+
+    shown = _figures(source)
+    comparisons = compare_surveys(shown.publication, _registered(source))
+    synthetic = _data_version(source).synthetic
+    return build_willingness(from_results(shown), list(comparisons), language, synthetic)
+
+
+def willingness() -> WillingnessModel:
+    """The page 'Meldingsbereidheid': measures beside reports, what the figures can show."""
+    return _willingness(source(), lang())
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

@@ -188,6 +188,7 @@ class SurveyIndicator:
     value: float | None
     sample_size: int | None
     kind: str
+    citation: str  # key of its short citation in both languages (base.texts 'will.cite.<key>')
     source: str
 
 
@@ -206,6 +207,7 @@ def survey_indicators() -> tuple[SurveyIndicator, ...]:
             value=float(row["value"]) if row["value"] else None,
             sample_size=int(row["sample_size"]) if row["sample_size"] else None,
             kind=row["kind"],
+            citation=row["citation"],
             source=row["source"],
         )
         for row in _read_rows("survey_indicators.csv")

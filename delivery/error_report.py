@@ -17,7 +17,7 @@ from pathlib import Path
 
 from base.texts import DEFAULT_LANGUAGE, text
 from delivery.review import CheckedFile
-from etl.contract import FTE_FILE, REPORT_FILE, canonical_header, looks_like_personal_data_header
+from etl.contract import FILE_KINDS, canonical_header, looks_like_personal_data_header
 from etl.problems import FileRejected
 from etl.reading import read_table
 from etl.validation import personal_data_kind
@@ -35,8 +35,8 @@ def _spreadsheet_safe(value: str) -> str:
 
 
 def _contract_header(name: str) -> bool:
-    """A column name of the data contract (of either kind of file): ours, so it may be repeated."""
-    return any(canonical_header(name, kind) is not None for kind in (REPORT_FILE, FTE_FILE))
+    """A column name of the data contract (of any kind of file): ours, so it may be repeated."""
+    return any(canonical_header(name, kind) is not None for kind in FILE_KINDS)
 
 
 def error_report(file: CheckedFile, lang: str = DEFAULT_LANGUAGE) -> bytes:

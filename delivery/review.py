@@ -1,7 +1,8 @@
 """Before loading: validate the chosen files and preview what a commit would change; stores nothing.
 
 For valid files the user may act for: compare with what is in force now and last year, list what
-will be replaced, find implausible jumps (delivery/jumps.py), and record the versions in force the
+will be replaced, find implausible jumps (delivery/jumps.py; reports and fte only: a measures file
+is compared, never held back), and record the versions in force the
 user is shown (`expected_current`, checked again by the commit). Validation is the same code as
 `python -m etl load`; its results are kept in the review and committed as they are
 (delivery/commit.py). Rejections and refusals go to the audit journal.
@@ -21,7 +22,7 @@ import pandas as pd
 from access.principal import AccessDenied, Principal, require_upload
 from delivery.jumps import Jump, fte_jumps, report_jumps
 from etl import queries, warehouse
-from etl.contract import FTE_FILE, REPORT_FILE
+from etl.contract import FTE_FILE, MEASURES_FILE, REPORT_FILE
 from etl.isolation import validate_untrusted
 from etl.loading import (
     IncomingFile,
@@ -37,6 +38,7 @@ from etl.validation import ValidationResult, validate_file
 SOURCE = "app"  # the audit's `source` of everything the upload page does
 CELL_COLUMNS = ["department", "year", "channel", "category", "count"]
 FTE_COLUMNS = ["department", "year", "fte"]
+MEASURE_COLUMNS = ["department", "year", "kind", "activities"]
 
 
 @dataclass
@@ -93,6 +95,8 @@ class Review:
     channel_table: pd.DataFrame = field(default_factory=pd.DataFrame)
     category_table: pd.DataFrame = field(default_factory=pd.DataFrame)
     fte_table: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # department, year, kind, new / current / last_year activities (NaN: nothing in force)
+    measures_table: pd.DataFrame = field(default_factory=pd.DataFrame)
     replaced: pd.DataFrame = field(default_factory=pd.DataFrame)
     jumps: list[Jump] = field(default_factory=list)
 
@@ -200,14 +204,21 @@ class _Warehouse:
     current_fte: pd.DataFrame
     last_fte: pd.DataFrame
     replaced: pd.DataFrame
+    current_measures: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=MEASURE_COLUMNS)
+    )
+    last_measures: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=MEASURE_COLUMNS)
+    )
 
 
 def _preview(review: Review, path: Path) -> None:
     report_files = [f for f in review.files if f.result.file_kind == REPORT_FILE]
     fte_files = [f for f in review.files if f.result.file_kind == FTE_FILE]
+    measure_files = [f for f in review.files if f.result.file_kind == MEASURES_FILE]
     all_scopes = [scope for f in review.files for scope in f.scope]
     if path.exists():
-        found = _in_warehouse(review, path, report_files, fte_files)
+        found = _in_warehouse(review, path, report_files, fte_files, measure_files)
     else:
         review.expected_current = dict.fromkeys(all_scopes)
         found = _Warehouse(
@@ -229,15 +240,23 @@ def _preview(review: Review, path: Path) -> None:
     if fte_files:
         new_fte = pd.concat([f.result.records for f in fte_files], ignore_index=True)
         _fte_table(review, new_fte[FTE_COLUMNS], found)
+    if measure_files:
+        new_measures = pd.concat([f.result.records for f in measure_files], ignore_index=True)
+        _measures_table(review, new_measures[MEASURE_COLUMNS], found)
 
 
 def _in_warehouse(
-    review: Review, path: Path, report_files: list[CheckedFile], fte_files: list[CheckedFile]
+    review: Review,
+    path: Path,
+    report_files: list[CheckedFile],
+    fte_files: list[CheckedFile],
+    measure_files: list[CheckedFile],
 ) -> _Warehouse:
     """Read, in one read of the warehouse, everything the preview compares with."""
     all_scopes = [scope for f in review.files for scope in f.scope]
     report_scopes = [s for f in report_files for s in f.scope]
     fte_pairs = [(d, y) for f in fte_files for d, y, _ in f.scope]
+    measure_pairs = [(d, y) for f in measure_files for d, y, _ in f.scope]
     with warehouse.reading(path) as connection:
         review.expected_current = versions_in_force(connection, all_scopes)
         previous = versions_in_force(connection, [(d, y - 1, c) for d, y, c in all_scopes])
@@ -252,6 +271,8 @@ def _in_warehouse(
             current_fte=queries.fte_of(connection, fte_pairs),
             last_fte=queries.fte_of(connection, [(d, y - 1) for d, y in fte_pairs]),
             replaced=queries.replaced_versions(connection, review.expected_current),
+            current_measures=queries.measures_of(connection, measure_pairs),
+            last_measures=queries.measures_of(connection, [(d, y - 1) for d, y in measure_pairs]),
         )
 
 
@@ -300,3 +321,22 @@ def _fte_table(review: Review, new_fte: pd.DataFrame, found: _Warehouse) -> None
     )
     review.fte_table = table.sort_values(keys).reset_index(drop=True)
     review.jumps.extend(fte_jumps(review.fte_table))
+
+
+def _measures_table(review: Review, new_measures: pd.DataFrame, found: _Warehouse) -> None:
+    """Activities per department, year and kind: new, in force now, last year. No jumps: how
+    many trainings a department holds is its own policy, not a count to check for typing errors."""
+    keys = ["department", "year", "kind"]
+    types = {"department": object, "year": "int64", "kind": object, "activities": "float64"}
+    new = new_measures.groupby(keys, as_index=False)["activities"].sum().astype(types)
+    current = found.current_measures.astype(types)
+    last = found.last_measures.astype(types)
+    last = last.assign(year=last["year"] + 1)
+    table = (
+        new.rename(columns={"activities": "new"})
+        .merge(current.rename(columns={"activities": "current"}), on=keys, how="left")
+        .merge(last.rename(columns={"activities": "last_year"}), on=keys, how="left")
+    )
+    for column in ("new", "current", "last_year"):
+        table[column] = table[column].astype(float)
+    review.measures_table = table.sort_values(keys).reset_index(drop=True)

@@ -13,6 +13,7 @@ from pathlib import Path
 from base.formatting import format_number
 from base.texts import LANGUAGES, language_from_environment, text
 from etl import raw_store, warehouse
+from etl.contract import MEASURES_FILE
 from etl.coverage import MISSING, coverage_table, missing_fte
 from etl.derivation import start_derivation
 from etl.loading import collect_files, load_files, rebuild, warehouse_readable
@@ -102,6 +103,17 @@ def _load(args: argparse.Namespace) -> int:
                     lang,
                     file=outcome.file_name,
                     submission_id=outcome.submission_id,
+                )
+            )
+        elif outcome.file_kind == MEASURES_FILE:
+            print(
+                text(
+                    "load.loaded_measures",
+                    lang,
+                    file=outcome.file_name,
+                    submission_id=outcome.submission_id,
+                    rows=format_number(outcome.rows, lang=lang),
+                    scope=_scope_text(outcome.scope),
                 )
             )
         else:

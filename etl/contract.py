@@ -11,6 +11,15 @@ from base.reference import ministries
 
 REPORT_FILE = "meldingen"
 FTE_FILE = "fte"
+# Measures against under-reporting ('maatregelen', issue 18): trainings, campaigns, confidential
+# advisers per department and year.
+MEASURES_FILE = "maatregelen"
+FILE_KINDS: tuple[str, ...] = (REPORT_FILE, FTE_FILE, MEASURES_FILE)
+# The `channel` of a measures file's scope (etl/sql/tables/04_submission_scope.sql): a measures
+# file covers a department-year as a whole, as an fte file does, but under its own key, so that
+# the versions in force of the two kinds never mix (etl.loading.versions_in_force, the review's
+# overlap check). Never a reports channel.
+MEASURES_CHANNEL = "maatregelen"
 
 
 def normalise_token(text: str) -> str:
@@ -55,6 +64,30 @@ FTE_COLUMNS: tuple[Column, ...] = (
     Column("fte", True, ("formatie", "fte_totaal")),
     Column("medewerkers", False, ("employees", "headcount", "personen", "aantal_medewerkers")),
 )
+
+MEASURE_COLUMNS: tuple[Column, ...] = (
+    Column("departement", True, ("department", "ministerie", "ministry", "dept")),
+    Column("jaar", True, ("year",)),
+    Column(
+        "soort",
+        True,
+        (
+            "type", "kind", "measure", "maatregel", "soort_maatregel", "type_maatregel",
+            "measure_type", "type_of_measure", "activiteit", "activity",
+        ),
+    ),
+    Column(
+        "aantal",
+        True,
+        ("count", "number", "n", "aantal_activiteiten", "activities", "number_of_activities"),
+    ),
+    Column(
+        "deelnemers",
+        False,
+        ("participants", "aantal_deelnemers", "number_of_participants", "bereik", "reach"),
+    ),
+    Column("organisatie", False, ("organisation", "organization", "onderdeel", "dienst")),
+)  # fmt: skip
 
 # Headers that announce personal data: a file with any of them is refused as a whole.
 PERSONAL_DATA_HEADERS: frozenset[str] = frozenset(
@@ -107,11 +140,21 @@ def _alias_index(columns: tuple[Column, ...]) -> dict[str, str]:
 
 REPORT_HEADER_INDEX = _alias_index(REPORT_COLUMNS)
 FTE_HEADER_INDEX = _alias_index(FTE_COLUMNS)
+MEASURE_HEADER_INDEX = _alias_index(MEASURE_COLUMNS)
+HEADER_INDEXES: dict[str, dict[str, str]] = {
+    REPORT_FILE: REPORT_HEADER_INDEX,
+    FTE_FILE: FTE_HEADER_INDEX,
+    MEASURES_FILE: MEASURE_HEADER_INDEX,
+}
+COLUMNS_OF: dict[str, tuple[Column, ...]] = {
+    REPORT_FILE: REPORT_COLUMNS,
+    FTE_FILE: FTE_COLUMNS,
+    MEASURES_FILE: MEASURE_COLUMNS,
+}
 
 
 def canonical_header(header: str, file_kind: str) -> str | None:
-    index = REPORT_HEADER_INDEX if file_kind == REPORT_FILE else FTE_HEADER_INDEX
-    return index.get(normalise_token(header))
+    return HEADER_INDEXES[file_kind].get(normalise_token(header))
 
 
 def looks_like_personal_data_header(header: str) -> bool:
@@ -271,6 +314,47 @@ OUTCOME_ALIASES: dict[str, str] = {
     "pending": "in_behandeling",
     "lopend": "in_behandeling",
     "unknown": "onbekend",
+}
+
+# The kinds of measure ('soort' of a measures file). 'vertrouwenspersonen' counts the confidential
+# advisers at the end of the year, every other kind the activities held in the year.
+MEASURE_KINDS: tuple[str, ...] = (
+    "training",
+    "workshop",
+    "campagne",
+    "voorlichting",
+    "vertrouwenspersonen",
+)
+MEASURE_KIND_ALIASES: dict[str, str] = {
+    **{k: k for k in MEASURE_KINDS},
+    "trainingen": "training",
+    "trainings": "training",
+    "cursus": "training",
+    "cursussen": "training",
+    "opleiding": "training",
+    "workshops": "workshop",
+    "campagnes": "campagne",
+    "campaign": "campagne",
+    "campaigns": "campagne",
+    "communicatiecampagne": "campagne",
+    "voorlichtingen": "voorlichting",
+    "voorlichtingsbijeenkomst": "voorlichting",
+    "voorlichtingsbijeenkomsten": "voorlichting",
+    "bijeenkomst": "voorlichting",
+    "information_session": "voorlichting",
+    "information_sessions": "voorlichting",
+    "awareness_session": "voorlichting",
+    "awareness_sessions": "voorlichting",
+    "information": "voorlichting",
+    "awareness": "voorlichting",
+    "vertrouwenspersoon": "vertrouwenspersonen",
+    "vertrouwenspersonen_integriteit": "vertrouwenspersonen",
+    "vertrouwenspersonen_ongewenste_omgangsvormen": "vertrouwenspersonen",
+    "vp": "vertrouwenspersonen",
+    "confidential_adviser": "vertrouwenspersonen",
+    "confidential_advisers": "vertrouwenspersonen",
+    "confidential_advisor": "vertrouwenspersonen",
+    "confidential_advisors": "vertrouwenspersonen",
 }
 
 TOTAL_ROW_MARKERS: frozenset[str] = frozenset(

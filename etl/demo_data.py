@@ -987,6 +987,150 @@ def fte_file(
 
 
 # ---------------------------------------------------------------------------------------------
+# Measures ('maatregelen', issue 18): what the ministries do against under-reporting. Made so that
+# a page on willingness to report has something to compare: every ministry reports its
+# confidential advisers every year (3-25, growing with the square root of its fte share); about
+# half of the ministries start trainings, JenV and SZW in 2021 and a cohort of four in 2022, the
+# new ministries that split off from a training one (VRO from BZK, AenM from JenV) from their
+# first year; AZ, BZ, VWS, EZK (EZ, KGG) and LNV (LVVN) never train in 2018-2025. Workshops,
+# campaigns and information sessions are sparse. Drawn with their own seed, so that the reports
+# above do not change with them.
+
+MEASURE_SEED_OFFSET = 18  # issue 18
+TRAINING_START: dict[str, int] = {
+    "JenV": 2021,
+    "SZW": 2021,
+    "BZK": 2022,
+    "FIN": 2022,
+    "IenW": 2022,
+    "OCW": 2022,
+    "VRO": 2024,
+    "AenM": 2024,
+}
+# A campaign is rare: one per ministry at most every few years.
+CAMPAIGNS = frozenset({("BZK", 2021), ("JenV", 2022), ("BZK", 2023), ("OCW", 2024), ("FIN", 2025)})
+WORKSHOP_CHANCE = 0.12
+VOORLICHTING_CHANCE = 0.2
+FIN_ORGANISATIONS = (("Belastingdienst", 0.7), ("Kernministerie", 0.3))
+MEASURE_FORMATS = {2020: "xlsx", 2023: "english"}  # 'csv' (UTF-8) otherwise
+MEASURE_HEADERS = {
+    "canonical": ("departement", "jaar", "soort", "aantal", "deelnemers", "organisatie"),
+    "english": ("department", "year", "type", "count", "participants", "organisation"),
+}
+ENGLISH_MEASURE_KINDS = {
+    "training": "training",
+    "workshop": "workshop",
+    "campagne": "campaign",
+    "voorlichting": "information session",
+    "vertrouwenspersonen": "confidential advisers",
+}
+
+
+def ministries_at_year_end(rows: Sequence[MinistryRow], year: int) -> list[str]:
+    """Sector Rijk ministries on 31 December: a measures file counts advisers at the year's end."""
+    last = dt.date(year, 12, 31)
+    return [
+        m.code
+        for m in rows
+        if m.in_sector_rijk
+        and (m.valid_from is None or m.valid_from <= last)
+        and (m.valid_to is None or m.valid_to >= last)
+    ]
+
+
+def measure_weight(code: str, year: int) -> int:
+    """The ministry's fte share (per mille) in that year, as the fte files split the sector."""
+    return (FTE_WEIGHTS_UNTIL_2023 if year < 2024 else FTE_WEIGHTS_FROM_2024)[code]
+
+
+def confidential_advisers_base(code: str, year: int) -> int:
+    """3 for the smallest ministry up to 25 for the largest, with the square root of its share."""
+    largest = max(FTE_WEIGHTS_UNTIL_2023.values())
+    return max(3, min(25, round(3 + 22 * (measure_weight(code, year) / largest) ** 0.5)))
+
+
+def measure_rows(rows: Sequence[MinistryRow], seed: int = SEED) -> dict[int, list[dict[str, str]]]:
+    """Canonical measures rows per year (departement, jaar, soort, aantal, deelnemers,
+    organisatie), every ministry of the year in reference order, kinds in contract order."""
+    draws = Draws(seed + MEASURE_SEED_OFFSET)
+    result: dict[int, list[dict[str, str]]] = {}
+    for year in YEARS:
+        year_rows: list[dict[str, str]] = []
+        for code in ministries_at_year_end(rows, year):
+            weight = measure_weight(code, year)
+
+            def add(
+                kind: str,
+                count: int,
+                participants: str = "",
+                organisation: str = "",
+                *,
+                code: str = code,
+                year: int = year,
+                year_rows: list[dict[str, str]] = year_rows,
+            ) -> None:
+                year_rows.append(
+                    {
+                        "departement": code,
+                        "jaar": str(year),
+                        "soort": kind,
+                        "aantal": str(count),
+                        "deelnemers": participants,
+                        "organisatie": organisation,
+                    }
+                )
+
+            start = TRAINING_START.get(code)
+            if start is not None and year >= start:
+                trainings = max(1, round(weight / 40)) + int(draws.uniform() * 3)
+                if code == "FIN":
+                    split = largest_remainder(trainings, [7, 3])
+                    for (organisation, _), count in zip(FIN_ORGANISATIONS, split, strict=True):
+                        people = count * (12 + int(draws.uniform() * 9))
+                        add("training", count, str(people), organisation)
+                else:
+                    add("training", trainings, str(trainings * (12 + int(draws.uniform() * 9))))
+            if year >= 2019 and draws.chance(WORKSHOP_CHANCE):
+                workshops = 1 + int(draws.uniform() * 2)
+                add("workshop", workshops, str(workshops * (10 + int(draws.uniform() * 21))))
+            if (code, year) in CAMPAIGNS:
+                add("campagne", 1)
+            if draws.chance(VOORLICHTING_CHANCE):
+                sessions = 1 + int(draws.uniform() * 3)
+                # Not every department counts who came to an information session.
+                known = draws.chance(0.7)
+                people = str(sessions * (20 + int(draws.uniform() * 41))) if known else ""
+                add("voorlichting", sessions, people)
+            drift = draws.weighted(((-1, 1.0), (0, 2.0), (1, 1.0)))
+            advisers = max(3, min(25, confidential_advisers_base(code, year) + drift))
+            add("vertrouwenspersonen", advisers)
+        result[year] = year_rows
+    return result
+
+
+def measures_file(year: int, rows: list[dict[str, str]]) -> tuple[str, bytes]:
+    """One measures file per year for all ministries, as a coordinating department would send it."""
+    fmt = MEASURE_FORMATS.get(year, "csv")
+    columns = MEASURE_HEADERS["canonical"]
+    headers = MEASURE_HEADERS["english" if fmt == "english" else "canonical"]
+    table: list[list[object]] = []
+    for row in rows:
+        cells: list[object] = []
+        for column in columns:
+            value: object = row[column]
+            if fmt == "english" and column == "soort":
+                value = ENGLISH_MEASURE_KINDS[row[column]]
+            if fmt == "xlsx" and column in ("jaar", "aantal", "deelnemers") and value != "":
+                value = int(row[column])
+            cells.append(value)
+        table.append(cells)
+    name = f"maatregelen_{year}_{MARKER}.{'xlsx' if fmt == 'xlsx' else 'csv'}"
+    if fmt == "xlsx":
+        return name, xlsx_bytes([("Maatregelen", headers, table)])
+    return name, csv_bytes(headers, [[str(v) for v in r] for r in table], "csv")
+
+
+# ---------------------------------------------------------------------------------------------
 # Checks on the canonical data (the test suite checks the written files independently).
 
 
@@ -1046,8 +1190,28 @@ def check(generator: Generator, rows: dict[tuple[str, int, str], list[dict[str, 
 # README.
 
 
+def measures_readme_table(measures: dict[int, list[dict[str, str]]]) -> str:
+    lines = []
+    for year in YEARS:
+        rows = measures[year]
+        trainers = sorted({r["departement"] for r in rows if r["soort"] == "training"})
+
+        def total(kind: str, rows: list[dict[str, str]] = rows) -> int:
+            return sum(int(r["aantal"]) for r in rows if r["soort"] == kind)
+
+        lines.append(
+            f"| {year} | {len({r['departement'] for r in rows})} | {total('vertrouwenspersonen')} "
+            f"| {', '.join(trainers) or '-'} | {total('training')} | {total('workshop')} "
+            f"| {total('campagne')} | {total('voorlichting')} |"
+        )
+    return "\n".join(lines)
+
+
 def readme(
-    generator: Generator, rows: dict[tuple[str, int, str], list[dict[str, str]]], files: list[str]
+    generator: Generator,
+    rows: dict[tuple[str, int, str], list[dict[str, str]]],
+    files: list[str],
+    measures: dict[int, list[dict[str, str]]],
 ) -> str:
     lines_table = []
     for year in YEARS:
@@ -1070,6 +1234,8 @@ def readme(
     zero_rows = sum(1 for rs in rows.values() if len(rs) == 1 and rs[0]["aantal"] == "0")
     file_list = "\n".join(f"- `{name}`" for name in files)
     table = "\n".join(lines_table)
+    measures_table = measures_readme_table(measures)
+    starts = ", ".join(f"{code} {year}" for code, year in TRAINING_START.items())
     return f"""# Demodata ({MARKER}) / demo data (SYNTHETIC)
 
 **Alle bestanden in deze map zijn verzonnen. Het zijn geen echte meldingen van discriminatie of
@@ -1154,6 +1320,29 @@ Deliberate variety and gaps are listed in the Dutch section: encodings, separato
 English headers (BZ), full ministry names (BZK), one file per channel (FIN, JenV, AenM), explicit
 zero rows, AZ 2019 missing entirely, and a few missing channels.
 
+## Maatregelen / measures
+
+Per jaar één bestand `maatregelen_<jaar>_{MARKER}` met de maatregelen van alle ministeries van
+sector Rijk op 31 december van dat jaar (kolommen departement, jaar, soort, aantal, deelnemers,
+organisatie; 2020 als .xlsx, 2023 met Engelse kolomnamen en waarden). Elk ministerie geeft elk jaar
+zijn aantal vertrouwenspersonen (3-25, naar de wortel van zijn verzonnen fte-aandeel, jaarlijks
+hooguit één meer of minder). Ongeveer de helft van de ministeries begint met trainingen, daarna elk
+jaar: {starts} (VRO en AenM vanaf hun eerste jaar, als afsplitsing van BZK en JenV). AZ, BZ, VWS,
+EZK (EZ, KGG) en LNV (LVVN) trainen in 2018-2025 nooit. FIN geeft zijn trainingen per organisatie
+(Belastingdienst, Kernministerie). Workshops, campagnes en voorlichting zijn schaars; bij
+voorlichting ontbreekt soms het aantal deelnemers. Alles verzonnen, met een eigen zaad (seed
+{SEED} + {MEASURE_SEED_OFFSET}), zodat de meldingen hierboven er niet door veranderen.
+
+One file per year with the measures of every sector Rijk ministry at 31 December (2020 as .xlsx,
+2023 with English headers and values). Every ministry gives its confidential advisers every year
+(3-25, with the square root of its made-up fte share); about half start trainings ({starts});
+AZ, BZ, VWS, EZK (EZ, KGG) and LNV (LVVN) never train in 2018-2025; workshops, campaigns and
+information sessions are sparse. All made up, with its own seed, so the reports do not change.
+
+| jaar | ministeries | vertrouwenspersonen | trainen | trainingen | workshops | campagnes | voorlichting |
+|---|---|---|---|---|---|---|---|
+{measures_table}
+
 ## Cijfers / figures
 
 Berekend uit de rijen: 'discr.' = rijen met betreft_discriminatie 'ja' of 'deels' (standaard 'ja'
@@ -1200,6 +1389,10 @@ def generate(out_dir: Path = DEFAULT_OUT, seed: int = SEED) -> list[Path]:
     for year in FTE_YEARS:
         name, data = fte_file(year, generator.fte(year), generator.names)
         files[name] = data
+    measures = measure_rows(generator.ministries, seed)
+    for year in YEARS:
+        name, data = measures_file(year, measures[year])
+        files[name] = data
 
     out_dir.mkdir(parents=True, exist_ok=True)
     for stale in sorted(out_dir.iterdir()):
@@ -1211,7 +1404,8 @@ def generate(out_dir: Path = DEFAULT_OUT, seed: int = SEED) -> list[Path]:
         path.write_bytes(files[name])
         written.append(path)
     readme_path = out_dir / "README.md"
-    readme_path.write_text(readme(generator, rows, sorted(files)), encoding="utf-8", newline="\n")
+    text = readme(generator, rows, sorted(files), measures)
+    readme_path.write_text(text, encoding="utf-8", newline="\n")
     written.append(readme_path)
     return written
 

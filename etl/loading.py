@@ -27,7 +27,7 @@ import pandas as pd
 import pyarrow as pa
 
 from etl import raw_store, warehouse
-from etl.contract import FTE_FILE, REPORT_FILE
+from etl.contract import FTE_FILE, MEASURES_CHANNEL, MEASURES_FILE, REPORT_FILE
 from etl.isolation import validate_untrusted
 from etl.problems import Problem
 from etl.validation import ValidationResult, validate_file
@@ -76,6 +76,7 @@ class LoadOutcome:
     sha256: str | None = None
     channel_totals: dict[str, int] = field(default_factory=dict)
     conflicts: list[tuple[str, int, str]] = field(default_factory=list)
+    file_kind: str | None = None  # etl.contract.REPORT_FILE, FTE_FILE or MEASURES_FILE
 
 
 @dataclass(frozen=True)
@@ -200,14 +201,15 @@ def collect_files(paths: list[Path]) -> tuple[list[IncomingFile], list[LoadOutco
 
 
 def scope_frame(result: ValidationResult) -> pd.DataFrame:
-    """(department, year, channel, report_count) that an accepted file covers (channel '' for fte)."""
+    """(department, year, channel, report_count) that an accepted file covers (channel '' for fte,
+    MEASURES_CHANNEL for measures; no reports for either)."""
     records = result.records
     assert records is not None
     if result.file_kind == REPORT_FILE:
         scope = records.groupby(["department", "year", "channel"], as_index=False)["count"].sum()
     else:
         scope = records.groupby(["department", "year"], as_index=False).size()
-        scope["channel"] = FTE_CHANNEL
+        scope["channel"] = MEASURES_CHANNEL if result.file_kind == MEASURES_FILE else FTE_CHANNEL
         scope["count"] = 0
     return scope.rename(columns={"count": "report_count"})[
         ["department", "year", "channel", "report_count"]
@@ -347,6 +349,12 @@ _INSERT_SCOPE = {
         FROM fte WHERE submission_id = ?
         GROUP BY department, year
         """,
+    MEASURES_FILE: """
+        INSERT INTO submission_scope
+        SELECT ?, ?, department, year, ?, 0, NULL, NULL
+        FROM measure WHERE submission_id = ?
+        GROUP BY department, year
+        """,
 }
 
 
@@ -440,6 +448,15 @@ def _insert_submission(
             )
             connection.execute("RESET preserve_insertion_order")
             connection.execute(_INSERT_SCOPE[kind], [submission_id, kind, submission_id])
+        elif kind == MEASURES_FILE:
+            connection.execute(
+                "INSERT INTO measure SELECT ?, line, department, year, kind, activities, "
+                "participants, organisation FROM incoming_records",
+                [submission_id],
+            )
+            connection.execute(
+                _INSERT_SCOPE[kind], [submission_id, kind, MEASURES_CHANNEL, submission_id]
+            )
         else:
             connection.execute(
                 "INSERT INTO fte SELECT ?, line, department, year, fte, employees "
@@ -511,6 +528,7 @@ def _insert_submission(
         replaced=replaced,
         sha256=incoming.sha256,
         channel_totals=channel_totals,
+        file_kind=kind,
     )
 
 

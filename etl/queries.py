@@ -8,6 +8,7 @@ import duckdb
 import pandas as pd
 
 from base.reference import comparable_group
+from etl.contract import MEASURES_FILE
 
 NO_LIMIT = 2**62  # a sequence number no submission reaches
 CELL_DIMENSIONS = (
@@ -75,6 +76,61 @@ def finest_cells(
     grouped["year"] = grouped["year"].astype(int)
     grouped["count"] = grouped["count"].astype(int)
     return grouped.sort_values(list(CELL_DIMENSIONS)).reset_index(drop=True)
+
+
+MEASURE_COLUMNS = ("department", "department_group", "year", "kind", "activities", "participants")
+_MEASURE_SUMS = """
+    SELECT m.department, m.year, m.kind,
+           sum(m.activities)::BIGINT AS activities,
+           sum(m.participants)::BIGINT AS participants
+"""
+_CURRENT_MEASURES = _MEASURE_SUMS + "FROM v_measures AS m GROUP BY ALL"
+# As _CELLS_AT_VERSION: the measures files in force at a data version.
+_MEASURES_AT_VERSION = (
+    _MEASURE_SUMS
+    + """
+    FROM measure AS m
+    JOIN submission_scope AS sc
+        ON sc.submission_id = m.submission_id AND sc.department = m.department
+        AND sc.year = m.year AND sc.file_kind = ?
+    JOIN submission AS s ON s.submission_id = m.submission_id
+    LEFT JOIN submission AS n ON n.submission_id = sc.superseded_by
+    WHERE s.sequence_number <= ? AND (n.submission_id IS NULL OR n.sequence_number > ?)
+    GROUP BY ALL
+    """
+)
+
+
+def current_measures(
+    connection: duckdb.DuckDBPyConnection, up_to_sequence: int | None = None
+) -> pd.DataFrame:
+    """The measures in force, one row per department x year x kind of measure (the rows of one
+    department, year and kind for different organisations added up).
+
+    Columns: department, department_group (etl's comparable group across the 2024 reorganisation,
+    as in finest_cells), year (int), kind (etl.contract.MEASURE_KINDS), activities (int: the
+    activities, for 'vertrouwenspersonen' the confidential advisers at the end of the year) and
+    participants (Int64: the sum of the participants given, NA where none was given). Raw numbers
+    of the departments' own activities, not of people who reported.
+
+    up_to_sequence: the measures as they stood at that data version (as finest_cells). A
+    warehouse from before measures (schema version 1, never written since) has none.
+    """
+    if up_to_sequence is None:
+        query, parameters = _CURRENT_MEASURES, []
+    else:
+        query = _MEASURES_AT_VERSION
+        parameters = [MEASURES_FILE, int(up_to_sequence), int(up_to_sequence)]
+    try:
+        measures = connection.execute(query, parameters).df()
+    except duckdb.CatalogException:  # no table `measure` yet: no measures
+        measures = pd.DataFrame(
+            columns=["department", "year", "kind", "activities", "participants"]
+        )
+    measures["department_group"] = measures["department"].map(comparable_group)
+    measures = measures.astype({"year": "int64", "activities": "int64", "participants": "Int64"})
+    ordered = measures.sort_values(["year", "department", "kind"]).reset_index(drop=True)
+    return ordered[list(MEASURE_COLUMNS)]
 
 
 def fte_by_group(connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -307,6 +363,25 @@ def fte_of(connection: duckdb.DuckDBPyConnection, pairs: list[tuple[str, int]]) 
         """,
         [keys],
     ).df()
+
+
+def measures_of(
+    connection: duckdb.DuckDBPyConnection, pairs: list[tuple[str, int]]
+) -> pd.DataFrame:
+    """The activities in force per (department, year, kind) of these (department, year) pairs."""
+    keys = sorted({f"{department}|{int(year)}" for department, year in pairs})
+    try:
+        return connection.execute(
+            """
+            SELECT m.department, m.year, m.kind, sum(m.activities)::BIGINT AS activities
+            FROM v_measures AS m
+            WHERE list_contains(?::VARCHAR[], m.department || '|' || m.year)
+            GROUP BY ALL
+            """,
+            [keys],
+        ).df()
+    except duckdb.CatalogException:  # a warehouse from before measures
+        return pd.DataFrame(columns=["department", "year", "kind", "activities"])
 
 
 def replaced_versions(

@@ -29,7 +29,7 @@ from pathlib import PurePath
 
 import numpy as np
 
-from etl.contract import FTE_HEADER_INDEX, REPORT_HEADER_INDEX, normalise_token
+from etl.contract import HEADER_INDEXES, normalise_token
 from etl.problems import FileRejected, Problem
 
 DEFAULT_MAX_FILE_BYTES = 100 * 1024 * 1024
@@ -201,7 +201,7 @@ def _excel_cell_text(value: object) -> str:
 
 def _looks_like_header(cells: list[str]) -> bool:
     tokens = {normalise_token(cell) for cell in cells if cell.strip()}
-    known = sum(1 for token in tokens if token in REPORT_HEADER_INDEX or token in FTE_HEADER_INDEX)
+    known = sum(1 for token in tokens if any(token in index for index in HEADER_INDEXES.values()))
     return known >= 2
 
 

@@ -26,7 +26,7 @@ import pandas as pd
 
 from base.reference import ministry_by_code
 from etl import contract
-from etl.contract import FTE_FILE, REPORT_FILE
+from etl.contract import FTE_FILE, MEASURES_FILE, REPORT_FILE
 from etl.problems import FileRejected, Problem
 from etl.reading import CodedColumn, RawTable, read_table
 
@@ -336,18 +336,73 @@ def _column_has_values(table: RawTable, number: int) -> bool:
     return any(number <= len(row) and row[number - 1].strip() for row in table.rows)
 
 
+def _column_texts(table: RawTable, number: int) -> set[str]:
+    """The distinct non-empty texts of a column (1-based), stripped."""
+    if table.columns is not None:
+        texts = table.columns[number - 1].uniques
+    else:
+        texts = [row[number - 1] for row in table.rows if number <= len(row)]
+    return {t.strip() for t in texts if t.strip()}
+
+
+def _file_kind(table: RawTable, problems: list[Problem]) -> str | None:
+    """Which kind of file the header (and, where only that tells, the 'soort' column) says.
+
+    A reports file has a channel or a category column; a measures file a column only measures
+    have (deelnemers, maatregel, ...); an fte file an fte column. 'soort' and 'type' name the
+    category of a report and the kind of a measure alike: a file whose only telling column is one
+    of those is decided by its words (categories of reports or kinds of measure). A file that
+    says both, or whose words do not tell, gets a problem rather than a guess.
+    """
+    report_columns: list[str] = []
+    measure_columns: list[str] = []
+    shared: list[int] = []
+    for number, header in enumerate(table.header, start=1):
+        token = contract.normalise_token(header)
+        as_report = contract.REPORT_HEADER_INDEX.get(token)
+        as_measure = contract.MEASURE_HEADER_INDEX.get(token)
+        if as_report in ("kanaal", "categorie") and as_measure is None:
+            report_columns.append(as_report)
+        elif as_measure is not None and as_report is None:
+            measure_columns.append(as_measure)
+        elif as_report == "categorie" and as_measure == "soort":
+            shared.append(number)
+    at = {"line": table.header_line}
+    if report_columns and measure_columns:
+        params = {
+            "report_columns": ", ".join(dict.fromkeys(report_columns)),
+            "measure_columns": ", ".join(dict.fromkeys(measure_columns)),
+        }
+        problems.append(Problem("file.ambiguous_kind", table.file_name, params=params, **at))
+        return None
+    if report_columns:
+        return REPORT_FILE
+    if measure_columns:
+        return MEASURES_FILE
+    if "fte" in [contract.canonical_header(h, FTE_FILE) for h in table.header]:
+        return FTE_FILE
+    if not shared:
+        problems.append(Problem("file.unknown_kind", table.file_name, **at))
+        return None
+    words = {contract.normalise_token(t) for n in shared for t in _column_texts(table, n)}
+    as_measures = bool(words & contract.MEASURE_KIND_ALIASES.keys())
+    as_reports = bool(words & contract.CATEGORY_ALIASES.keys())
+    if as_measures and not as_reports:
+        return MEASURES_FILE
+    if as_reports and not as_measures:
+        return REPORT_FILE
+    params = {"kinds": ", ".join(contract.MEASURE_KINDS)}
+    problems.append(Problem("file.kind_undecided", table.file_name, params=params, **at))
+    return None
+
+
 def _check_header(table: RawTable, problems: list[Problem]) -> tuple[str | None, dict[str, int]]:
     """Map header cells to canonical names; return the file kind and canonical -> position."""
-    report_names = [contract.canonical_header(h, REPORT_FILE) for h in table.header]
-    fte_names = [contract.canonical_header(h, FTE_FILE) for h in table.header]
-    kind = REPORT_FILE if {"kanaal", "categorie"} & set(report_names) else None
-    if kind is None and "fte" in fte_names:
-        kind = FTE_FILE
+    kind = _file_kind(table, problems)
     if kind is None:
-        problems.append(Problem("file.unknown_kind", table.file_name, line=table.header_line))
         return None, {}
-    names = report_names if kind == REPORT_FILE else fte_names
-    columns = contract.REPORT_COLUMNS if kind == REPORT_FILE else contract.FTE_COLUMNS
+    names = [contract.canonical_header(h, kind) for h in table.header]
+    columns = contract.COLUMNS_OF[kind]
     positions: dict[str, int] = {}
     for number, (header, name) in enumerate(zip(table.header, names, strict=True), start=1):
         where = {"line": table.header_line, "column_number": number, "column_name": header}
@@ -967,6 +1022,95 @@ def _validate_fte(
     return lambda: records
 
 
+def _whole_numbers(values: CodedColumn) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Row masks (whole number, negative number, empty) and the number per row (NaN elsewhere)."""
+    whole = _rows(
+        values, _per_unique(values, lambda v: WHOLE_NUMBER.match(v) is not None, dtype=bool)
+    )
+    negative = _is(values, lambda v: re.match(r"^-\s*\d", v) is not None)
+    empty = _empty(values)
+    _, numbers = _to_numeric(values, whole)
+    return whole, negative, empty, numbers
+
+
+def _validate_measures(
+    frame: Frame, lines: np.ndarray, positions: dict[str, int], found: _Collector, today: dt.date
+) -> Callable[[], pd.DataFrame]:
+    """Check a measures file; returns how to build its records (only needed when it is accepted)."""
+    for optional in ("deelnemers", "organisatie"):
+        if optional not in frame:
+            frame[optional] = _constant(len(lines))
+    p = positions.get
+    years = _year_values(frame, p("jaar"), found, today)
+    departments, _ = _department_values(frame, p("departement"), years, found)
+    kinds = _vocabulary_values(
+        frame, "soort", p("soort"), contract.MEASURE_KIND_ALIASES, "value.measure_kind_unknown",
+        contract.MEASURE_KINDS, found,
+    )  # fmt: skip
+    _required(frame, "soort", p("soort"), found)
+    _required(frame, "aantal", p("aantal"), found)
+    whole, negative, empty, activities = _whole_numbers(frame["aantal"])
+    found.add_cells("value.activities_negative", "aantal", p("aantal"), negative)
+    found.add_cells("value.activities_invalid", "aantal", p("aantal"), ~whole & ~empty)
+    found.add_cells(
+        "value.count_too_large", "aantal", p("aantal"), activities > MAX_COUNT_PER_ROW,
+        lambda row: {"limit": MAX_COUNT_PER_ROW},
+    )  # fmt: skip
+    whole, _, empty, participants = _whole_numbers(frame["deelnemers"])
+    if "deelnemers" in positions:
+        found.add_cells(
+            "value.participants_invalid", "deelnemers", p("deelnemers"), ~whole & ~empty
+        )
+        found.add_cells(
+            "value.count_too_large", "deelnemers", p("deelnemers"),
+            participants > MAX_COUNT_PER_ROW, lambda row: {"limit": MAX_COUNT_PER_ROW},
+        )  # fmt: skip
+    organisations = frame["organisatie"]
+    if "organisatie" in positions:
+        too_long = _is(organisations, lambda v: len(v) > contract.ORGANISATION_MAX_LENGTH)
+        found.add_cells(
+            "value.organisation_too_long", "organisatie", p("organisatie"), too_long,
+            lambda row: {"limit": contract.ORGANISATION_MAX_LENGTH},
+        )  # fmt: skip
+    organisation_text = np.array([v or None for v in organisations.uniques], dtype=object)
+    records = pd.DataFrame(
+        {
+            "line": lines.astype(np.int64),
+            "department": _text(departments),
+            "year": years,
+            "kind": _text(kinds.rows()),
+            "activities": activities,
+            "participants": participants,
+            "organisation": _text(organisation_text[organisations.codes]),
+        }
+    )
+    # One row per department, year, kind and organisation: two would be added up silently or one
+    # of them forgotten. Organisations compare without case ('Belastingdienst', 'belastingdienst').
+    clean = records[~found.row_has_problem()]
+    identity = [
+        clean["department"],
+        clean["year"],
+        clean["kind"],
+        clean["organisation"].fillna("").str.casefold(),
+    ]
+    keys = pd.Series(list(zip(*identity, strict=True)), index=clean.index, dtype=object)
+    duplicated = keys.duplicated(keep="first")
+    if duplicated.any():
+        first_line = clean["line"].groupby(keys).transform("min")
+        mask = np.zeros(len(records), dtype=bool)
+        mask[duplicated[duplicated].index] = True
+        found.add_cells(
+            "value.measure_duplicate", "soort", p("soort"), mask,
+            lambda row: {
+                "department": records.at[row, "department"],
+                "year": int(records.at[row, "year"]),
+                "measure": records.at[row, "kind"],
+                "first_line": int(first_line[row]),
+            },
+        )  # fmt: skip
+    return lambda: records
+
+
 def validate_table(table: RawTable, today: dt.date | None = None) -> ValidationResult:
     """Check a parsed table against the data contract; collect all problems up to the cap."""
     today = today or dt.date.today()
@@ -975,14 +1119,15 @@ def validate_table(table: RawTable, today: dt.date | None = None) -> ValidationR
     if problems or kind is None:
         return ValidationResult(table.file_name, kind, None, _capped(problems, table.file_name))
     if not table.row_count:
-        return ValidationResult(
-            table.file_name, kind, None, [Problem("file.header_only", table.file_name)]
-        )
+        code = "file.header_only_measures" if kind == MEASURES_FILE else "file.header_only"
+        return ValidationResult(table.file_name, kind, None, [Problem(code, table.file_name)])
     frame, lines = _frame(table, positions, problems)
     found = _Collector(table.file_name, lines)
     frame = _check_generic_cells(frame, positions, found)
     if kind == REPORT_FILE:
         records = _validate_reports(frame, lines, positions, found, today)
+    elif kind == MEASURES_FILE:
+        records = _validate_measures(frame, lines, positions, found, today)
     else:
         records = _validate_fte(frame, lines, positions, found, today)
     if problems or found.count():
@@ -993,6 +1138,9 @@ def validate_table(table: RawTable, today: dt.date | None = None) -> ValidationR
     accepted["year"] = accepted["year"].astype("int64")
     if kind == REPORT_FILE:
         accepted["count"] = accepted["count"].astype("int64")
+    if kind == MEASURES_FILE:
+        accepted["activities"] = accepted["activities"].astype("int64")
+        accepted["participants"] = accepted["participants"].astype("Int64")
     return ValidationResult(table.file_name, kind, accepted, [])
 
 

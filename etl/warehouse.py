@@ -26,11 +26,20 @@ from pathlib import Path
 
 import duckdb
 
-SCHEMA_VERSION = 1
+# 2: submission.file_kind admits 'maatregelen', table `measure`, view `v_measures`. A warehouse of
+# an older version is copied into the current schema by the next writer (see `writing`).
+SCHEMA_VERSION = 2
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 DEFAULT_DB_PATH = REPO_ROOT / "var" / "meldingen.duckdb"
-VIEW_ORDER = ("v_current_scope", "v_reports", "v_fte", "v_coverage", "v_submission_history")
+VIEW_ORDER = (
+    "v_current_scope",
+    "v_reports",
+    "v_fte",
+    "v_measures",
+    "v_coverage",
+    "v_submission_history",
+)
 TEMP_SUFFIX = ".writing"
 _WRITER_COPY = re.compile(rf"^(?P<live>.+)\.\d+{re.escape(TEMP_SUFFIX)}$")
 # What `storage_failure` calls the ways the warehouse's storage can fail.
@@ -95,6 +104,72 @@ def create_schema(connection: duckdb.DuckDBPyConnection) -> None:
             "INSERT INTO warehouse_meta VALUES (?, ?)",
             [SCHEMA_VERSION, dt.datetime.now(dt.UTC).replace(tzinfo=None)],
         )
+
+
+def schema_version(connection: duckdb.DuckDBPyConnection, database: str | None = None) -> int:
+    """The schema version a warehouse was created with (0 for a file without warehouse_meta)."""
+    catalog = database or connection.execute("SELECT current_database()").fetchone()[0]
+    found = connection.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE database_name = ? AND schema_name = 'main' "
+        "AND table_name = 'warehouse_meta'",
+        [catalog],
+    ).fetchone()[0]
+    if not found:
+        return 0
+    query = f'SELECT max(schema_version) FROM "{_quoted(catalog)}".main.warehouse_meta'  # noqa: S608 (catalog name)
+    return int(connection.execute(query).fetchone()[0] or 0)
+
+
+def _quoted(identifier: str) -> str:
+    """An identifier from the catalog, for the one place SQL names a table: quotes doubled."""
+    return identifier.replace('"', '""')
+
+
+def _copy_into_current_schema(source: Path, target: Path) -> None:
+    """A warehouse of an older schema version, copied row for row into a new file of this one.
+
+    DuckDB cannot change a CHECK constraint of a table that others refer to, so the tables of
+    etl/sql are made anew (create_schema) and filled BY NAME from the old file; every other
+    table (the derived results, publication/sql) is made with its own stored definition first.
+    Raw bytes, provenance, sequence numbers and the audit log stay exactly as they were.
+    """
+    connection = duckdb.connect(str(target))
+    try:
+        create_schema(connection)
+        connection.execute("ATTACH ? AS old_warehouse (READ_ONLY)", [str(source)])
+        ours = {
+            name
+            for (name,) in connection.execute(
+                "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()"
+            ).fetchall()
+        }
+        tables = connection.execute(
+            "SELECT table_name, sql FROM duckdb_tables() WHERE database_name = 'old_warehouse' "
+            "AND schema_name = 'main' ORDER BY table_oid"
+        ).fetchall()
+        for name, definition in tables:
+            if name == "warehouse_meta":
+                continue  # the new file says its own version (create_schema)
+            if name not in ours:
+                connection.execute(definition)
+            table = _quoted(name)
+            connection.execute(
+                f'INSERT INTO main."{table}" BY NAME SELECT * FROM old_warehouse.main."{table}"'  # noqa: S608 (catalog name)
+            )
+        for (definition,) in connection.execute(
+            "SELECT sql FROM duckdb_indexes() WHERE database_name = 'old_warehouse' "
+            "AND sql IS NOT NULL"
+        ).fetchall():
+            connection.execute(definition)
+        connection.execute("DETACH old_warehouse")
+        connection.execute("CHECKPOINT")
+    finally:
+        connection.close()
+
+
+def _needs_new_schema(path: Path) -> bool:
+    with reading(path) as connection:
+        return 0 < schema_version(connection) < SCHEMA_VERSION
 
 
 def version_token(db_path: Path | None = None) -> str:
@@ -168,7 +243,10 @@ def writing(
     """Change a copy of the warehouse and swap it in when the block ends without an exception.
 
     With fresh=True the copy starts empty (used by rebuild). Raising NoChanges, or any exception,
-    inside the block discards the copy and leaves the live file untouched.
+    inside the block discards the copy and leaves the live file untouched. A live file of an older
+    schema version is copied row for row into the current schema rather than byte for byte
+    (_copy_into_current_schema), so the change swaps in an upgraded warehouse; readers of the old
+    file meanwhile see what they saw (a query of what it lacks, such as measures, finds none).
     """
     path = Path(db_path or default_db_path())
     with writer_lock(path):
@@ -176,7 +254,10 @@ def writing(
         temporary = path.with_name(f"{path.name}.{os.getpid()}{TEMP_SUFFIX}")
         try:
             if path.exists() and not fresh:
-                shutil.copyfile(path, temporary)
+                if _needs_new_schema(path):
+                    _copy_into_current_schema(path, temporary)
+                else:
+                    shutil.copyfile(path, temporary)
             connection = duckdb.connect(str(temporary))
         except BaseException:
             # A full disk or a damaged live file: leave no half copy taking up the space.

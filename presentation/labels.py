@@ -20,7 +20,9 @@ def missing_deliveries_text(gaps: Iterable[str], lang: str) -> str:
     return ", ".join(missing_delivery_label(gap, lang) for gap in gaps)
 
 
-LOCAL_PREFIX = "lokaal ("  # access.principal.local_principal's stored identity: 'lokaal (user@host)'
+LOCAL_PREFIX = (
+    "lokaal ("  # access.principal.local_principal's stored identity: 'lokaal (user@host)'
+)
 DEMO_LOADER = "demo (eerste start)"  # app.web's loader of the bundled demo data
 
 

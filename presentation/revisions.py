@@ -3,9 +3,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
+from base.formatting import format_number, format_percentage
 from base.texts import text
+from publication.shown import SHARE, SHOWN_DECIMALS
 
 # shown.csv's dimensions and the breakdown label each is shown with
 DIMENSION_LABELS = {
@@ -46,8 +50,17 @@ def _which(row: pd.Series, lang: str) -> str:
     return "; ".join(parts) or text("revisions.all", lang)
 
 
-def _shown(value: str, symbol: str) -> str:
-    return value or symbol
+def _shown(value: str, symbol: str, statistic: str, lang: str) -> str:
+    """A number as the pages write it ('1.234', a share '12,5%', a rate '2,17'); shown.csv keeps
+    it plain ('1234', '0.125', '2.17'). The symbol when hidden; text it cannot read as is."""
+    if not value:
+        return symbol
+    if not re.fullmatch(r"-?\d+(\.\d+)?", value):
+        return value  # 'inf' and the like
+    decimals = SHOWN_DECIMALS.get(statistic, len(value.partition(".")[2]))
+    if statistic == SHARE:  # a proportion to 3 decimals: a percentage to 1
+        return format_percentage(float(value), max(decimals - 2, 0), lang)
+    return format_number(float(value), decimals, lang)
 
 
 def revisions_display(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -61,12 +74,21 @@ def revisions_display(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
             text("revisions.col.year", lang): frame["year"],
             text("revisions.col.which", lang): [_which(row, lang) for _, row in frame.iterrows()],
             text("revisions.col.old", lang): [
-                _shown(v, s) for v, s in zip(frame["old_value"], frame["old_symbol"], strict=True)
+                _shown(v, s, statistic, lang)
+                for v, s, statistic in zip(
+                    frame["old_value"], frame["old_symbol"], frame["statistic"], strict=True
+                )
             ],
             text("revisions.col.new", lang): [
-                _shown(v, s) if change == "changed" else text("revisions.removed", lang)
-                for v, s, change in zip(
-                    frame["new_value"], frame["new_symbol"], frame["change"], strict=True
+                _shown(v, s, statistic, lang)
+                if change == "changed"
+                else text("revisions.removed", lang)
+                for v, s, statistic, change in zip(
+                    frame["new_value"],
+                    frame["new_symbol"],
+                    frame["statistic"],
+                    frame["change"],
+                    strict=True,
                 )
             ],
             text("revisions.col.submissions", lang): frame["submissions"],

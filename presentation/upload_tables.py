@@ -55,7 +55,9 @@ def history_table(history: pd.DataFrame, lang: str) -> pd.DataFrame:
             text("upload.col.submission", lang): history["submission_id"],
             text("upload.col.file", lang): file_names(history["file_name"]),
             text("upload.col.loaded_at", lang): format_local_times(history["loaded_at"]),
-            text("upload.col.loaded_by", lang): [loader_label(w, lang) for w in history["loaded_by"]],
+            text("upload.col.loaded_by", lang): [
+                loader_label(w, lang) for w in history["loaded_by"]
+            ],
             text("upload.col.years", lang): history["years"],
             text("upload.col.channels", lang): [
                 channel_names(c, lang) for c in history["channels"]

@@ -392,6 +392,7 @@ def build_trends(
         else None
     )
     long = trends.series_with_intervals(table, years, chosen if not table.is_series else None)
+    every_row = long  # the chosen rows and the total: the table's rows, also when not drawn
     if not table.is_series:
         long = long[long["item"].isin(chosen if filters.items else [*chosen, TOTAL])]
     total_label = total_row_label(filters.breakdown, lang)
@@ -427,8 +428,11 @@ def build_trends(
     figure = charts.trend_chart(long, labels, title, events(), lang, value=value)
     shown_table = _trends_table(table, filters.breakdown, chosen, years, publication, lang)
     if value == "rate":
-        rate_rows = long.pivot_table(index="item", columns="year", values="rate", aggfunc="first")
-        rate_rows = rate_rows.reindex(columns=years)
+        # A rate for every row of the count table (the total too when only ministries are
+        # drawn: the change and trend sentences state its rate), '–' where there is none.
+        rated = trends.rates_per_1000_fte(every_row, fte)
+        rate_rows = rated.pivot(index="item", columns="year", values="rate")
+        rate_rows = rate_rows.reindex(index=list(dict.fromkeys(rated["item"])), columns=years)
         rate_rows = rate_rows.map(lambda v: format_number(v, 2, lang) if not pd.isna(v) else "–")
         rate_rows.index = [
             f"{labels.get(i, i)} ({text('trends.per_1000', lang)})" for i in rate_rows.index
@@ -455,7 +459,11 @@ def build_trends(
                 change = trends.year_on_year_change(series, years[-1])
                 changes.append((label, change_sentence(change, lang)))
         trend = trends.trend_over_years(series, years, item_fte)
-        trend_tests.append((label, trend_sentence(trend, lang)))
+        # a line of zeros (a ground nobody reported) has no trend, and no report in any year
+        no_reports = trend.reason == "not_estimable" and all(series[y] == 0 for y in trend.used)
+        trend_tests.append(
+            (label, text("trend.no_reports", lang) if no_reports else trend_sentence(trend, lang))
+        )
     summary = _trend_summary(long, labels, years, lang, value)
     chart = ChartBlock("trends", figure, shown_table, summary, table.footnotes(lang))
     span = _years_text(years, lang)

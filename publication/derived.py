@@ -59,7 +59,7 @@ LOG = logging.getLogger("meldingenmonitor")
 # (etl/queries.py, etl/coverage.py), the reference data (data/reference/) or the layout of the
 # tables below. Stored results of another logic version are then ignored and recomputed; a change
 # that leaves every figure as it was (a comment, a refactoring) needs no bump.
-LOGIC_VERSION = 3
+LOGIC_VERSION = 4
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 VERSIONS = "derived_version"
@@ -72,6 +72,7 @@ TABLES = (
     "derived_coverage",
     "derived_fte",
     "derived_cases",
+    "derived_measures",
 )
 COMPLETE, FAILED = "complete", "failed"
 # The pickled results of the first version of this module; dropped by the next writer.
@@ -97,6 +98,8 @@ class DerivedResults:
     cases: pd.DataFrame  # etl.queries.discrimination_cases_by_year(connection)
     build_seconds: float = 0.0
     inputs_digest: str | None = None
+    # etl.queries.current_measures(connection); None: results from before measures (none then)
+    measures: pd.DataFrame | None = None
 
 
 @dataclass(frozen=True)
@@ -192,6 +195,7 @@ def compute(connection: duckdb.DuckDBPyConnection, rules: ProtectionRules) -> De
         cases=cases,
         build_seconds=seconds,
         inputs_digest=digest,
+        measures=queries.current_measures(connection),
     )
 
 
@@ -376,6 +380,7 @@ def read(
         cases=FRAMES["cases"].read(connection, key),
         build_seconds=float(build_seconds or 0.0),
         inputs_digest=digest,
+        measures=FRAMES["measures"].read(connection, key),
     )
 
 
@@ -884,7 +889,10 @@ class _Frame:
         names = list(self.columns)
         selected = ", ".join(names)
         query = f"SELECT {selected} FROM {self.table} WHERE {KEY} ORDER BY position"  # noqa: S608
-        rows = connection.execute(query, key).fetchall()
+        try:
+            rows = connection.execute(query, key).fetchall()
+        except duckdb.CatalogException:  # a release's file from before this table: none stored
+            rows = []
         frame = pd.DataFrame(rows, columns=names)
         if not rows and self.untyped_when_empty:
             return frame.astype(object)
@@ -925,8 +933,23 @@ FRAMES = {
             "cases": ("BIGINT", "int64"),
         },
     ),
+    "measures": _Frame(
+        "derived_measures",
+        "measures",
+        {
+            "department": ("VARCHAR", None),
+            "department_group": ("VARCHAR", None),
+            "year": ("INTEGER", "int64"),
+            "kind": ("VARCHAR", None),
+            "activities": ("BIGINT", "int64"),
+            "participants": ("BIGINT", "Int64"),
+        },
+    ),
 }
 
 
 def _frame_of(results: DerivedResults, spec: _Frame) -> pd.DataFrame:
-    return getattr(results, spec.field)
+    frame = getattr(results, spec.field)
+    if frame is None:  # results from before measures: an empty frame of the stored columns
+        return pd.DataFrame(columns=list(spec.columns))
+    return frame

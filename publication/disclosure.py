@@ -55,7 +55,7 @@ from protection.audit import Interval
 from protection.rules import ProtectionRules
 from protection.solver import INFINITY, AttackerModel
 from protection.tables import TOTAL
-from publication import shown
+from publication import shown, willingness
 from publication.derived import DerivedResults
 from publication.protected import GROUPED_CHANNELS
 from publication.shown import (
@@ -425,6 +425,17 @@ def _delivery_failures(rows: Sequence[ShownNumber]) -> list[Failure]:
     return failures
 
 
+def _willingness_failures(row: ShownNumber, rules: ProtectionRules) -> list[Failure]:
+    """The page 'Meldingsbereidheid' computes from published counts only (a hidden cell is never
+    used: publication.willingness), so its numbers add nothing to the attacker's system; its own
+    counts are of activities, not reporters, except participants: a small group of people is
+    shown as '<T'."""
+    participants = row.statistic.startswith(willingness.PARTICIPANTS)
+    if participants and row.value is not None and rules.is_below_threshold(int(row.value)):
+        return [Failure(row.id, "small_shown", f"= {row.value} participants")]
+    return []
+
+
 def _rule_failures(rows: Sequence[ShownNumber], rules: ProtectionRules) -> list[Failure]:
     by_id = {row.id: row for row in rows}
     failures = _delivery_failures(rows)
@@ -435,6 +446,9 @@ def _rule_failures(rows: Sequence[ShownNumber], rules: ProtectionRules) -> list[
         if row.statistic in (COUNT, HAS_REPORTS, DELIVERIES, DELIVERIES_MISSING):
             continue  # equations or statuses of the LP; deliveries: _delivery_failures
         if row.statistic.startswith(MSE_PREFIX):
+            continue
+        if row.statistic.startswith(willingness.PREFIX):
+            failures.extend(_willingness_failures(row, rules))
             continue
         if row.statistic.startswith(shown.SURVEY_PREFIX) and row.concerns_discrimination == ALL:
             continue  # a published survey figure or a stated assumption: nothing of the register

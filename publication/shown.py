@@ -30,7 +30,7 @@ from etl.coverage import MISSING, REGISTERED_CHANNELS
 from protection.grouping import DEFAULT_GROUP_LABEL
 from protection.rules import ProtectionRules
 from protection.tables import TOTAL, ProtectedTable, TableView
-from publication import measures, survey_comparison, trends
+from publication import measures, survey_comparison, trends, willingness
 from publication.derived import DerivedResults
 from publication.measures import DISCRIMINATION
 from publication.mse_disclosure import INDEPENDENCE
@@ -81,10 +81,11 @@ MSE_PREFIX = "mse:"
 SURVEY_PREFIX = "survey:"  # the survey comparison (publication.survey_comparison.shown_numbers)
 
 # Where a number can appear (the `where` column).
-OVERVIEW, TRENDS, UNDERREPORTING, COVERAGE, EXPORT, BRIEFING = (
+OVERVIEW, TRENDS, UNDERREPORTING, WILLINGNESS, COVERAGE, EXPORT, BRIEFING = (
     "overzicht",
     "trends",
     "onderrapportage",
+    "meldingsbereidheid",
     "dekking",
     "export",
     "briefing",
@@ -92,7 +93,7 @@ OVERVIEW, TRENDS, UNDERREPORTING, COVERAGE, EXPORT, BRIEFING = (
 # Tables of the publication that no page shows but that are stored beside the data
 # (published_cell), where anyone with SQL access to the warehouse reads them.
 STORED = "publicatie"
-PLACES = (OVERVIEW, TRENDS, UNDERREPORTING, COVERAGE, EXPORT, BRIEFING, STORED)
+PLACES = (OVERVIEW, TRENDS, UNDERREPORTING, WILLINGNESS, COVERAGE, EXPORT, BRIEFING, STORED)
 
 # Decimals as the pages show them (the value column carries the number as shown).
 SHOWN_DECIMALS = {
@@ -286,8 +287,14 @@ def places(kind: str, table: str | None = None) -> tuple[str, ...]:
         found |= {EXPORT, BRIEFING}
     elif kind == SHARE:
         found |= {OVERVIEW, EXPORT, BRIEFING}
-    elif kind in (CASES, "mse", "survey"):
+    elif kind in (CASES, "mse"):
         found |= {UNDERREPORTING}
+    elif (
+        kind == "survey"
+    ):  # the comparison; its share reaching a channel also on Meldingsbereidheid
+        found |= {UNDERREPORTING, WILLINGNESS}
+    elif kind == "willingness":
+        found |= {WILLINGNESS}
     elif kind == "missing":
         found |= {COVERAGE, OVERVIEW, EXPORT, BRIEFING}
     elif kind in ("not_expected", DELIVERIES):
@@ -660,6 +667,7 @@ def is_proportion(statistic: str) -> bool:
             statistic.startswith(SURVEY_PREFIX)
             and statistic.rsplit(":", 1)[-1] in survey_comparison.PROPORTIONS
         )
+        or willingness.is_proportion(statistic)
     )
 
 
@@ -835,6 +843,48 @@ def _survey_rows(results: DerivedResults, registry: _Registry) -> None:
             )
 
 
+def _willingness_rows(results: DerivedResults, registry: _Registry, ids: dict[str, dict]) -> None:
+    """The page 'Meldingsbereidheid': the published discrimination counts and rates per ministry
+    it repeats beside the measures (their places extended), and the numbers it computes
+    (publication.willingness.shown_numbers: measures, detectable change, the comparison, the
+    survey indicators), under statistics starting with willingness.PREFIX."""
+    publication = results.publication
+    if not publication.years:
+        return
+    result = willingness.from_results(results)
+    reports = result.reports
+    table_name = measures.table_name(DISCRIMINATION, "department")
+    total_name = measures.table_name(DISCRIMINATION, "total")
+    for row in reports.itertuples():
+        if row.department_group == TOTAL:
+            key, name = (int(row.year),), total_name
+        else:
+            key, name = (row.department_group, int(row.year)), table_name
+        row_id = ids.get(name, {}).get(key)
+        if row_id is None or row_id not in registry.rows:
+            continue
+        count = registry.rows[row_id]
+        if row.department_group != TOTAL and not result.measures.empty:
+            shown_groups = set(result.measures["department_group"])
+            if row.department_group in shown_groups:
+                registry.add_places(row_id, places("willingness"))
+                rate = replace(count, statistic=RATE, symbol="", where=())
+                if rate.id in registry.rows:
+                    registry.add_places(rate.id, places("willingness"))
+    for number in willingness.shown_numbers(result):
+        department = _codes_text(department_codes([number.group])) if number.group else ALL
+        registry.add(
+            ShownNumber(
+                number.statistic,
+                number.year,
+                department=department,
+                value=number.value,
+                symbol=number.symbol,
+                where=places("willingness"),
+            )
+        )
+
+
 def shown_numbers(results: DerivedResults) -> list[ShownNumber]:
     """Every number the product can show or export for this data version, one row each."""
     registry = _Registry()
@@ -844,6 +894,7 @@ def shown_numbers(results: DerivedResults) -> list[ShownNumber]:
     _cases_rows(results, registry, ids)
     _mse_rows(results, registry)
     _survey_rows(results, registry)
+    _willingness_rows(results, registry, ids)
     _coverage_rows(results, registry)
     _delivery_rows(results, registry)
     return list(registry.rows.values())

@@ -21,6 +21,7 @@ from base.texts import (
     survey,
     underreporting,
     upload,
+    willingness,
 )
 
 LANGUAGES = ("nl", "en")
@@ -37,6 +38,7 @@ FEATURES = (
     statistics,
     analysis_cli,
     survey,
+    willingness,
 )
 
 

@@ -556,6 +556,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Geen trendtoets: alle meldingen vallen in het eerste of het laatste jaar.",
         "en": "No trend test: every report falls in the first or the last year.",
     },
+    "trend.no_reports": {
+        "nl": "Geen trendtoets: in deze jaren is er geen enkele melding.",
+        "en": "No trend test: there is no report at all in these years.",
+    },
     # coverage page
     "coverage.title": {"nl": "Dekking", "en": "Coverage"},
     "coverage.intro": {

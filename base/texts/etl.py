@@ -116,11 +116,35 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "file.unknown_kind": {
         "nl": "Geen bekende kolommen gevonden. Een meldingenbestand heeft de kolommen departement, "
-        "jaar, kanaal en categorie; een fte-bestand departement, jaar en fte. Zie het "
-        "gegevenscontract (docs/data-contract.md).",
-        "en": "No known columns found. A reports file has the columns departement, jaar, kanaal and "
-        "categorie; an fte file departement, jaar and fte. See the data contract "
+        "jaar, kanaal en categorie; een fte-bestand departement, jaar en fte; een "
+        "maatregelenbestand departement, jaar, soort en aantal. Zie het gegevenscontract "
         "(docs/data-contract.md).",
+        "en": "No known columns found. A reports file has the columns departement, jaar, kanaal and "
+        "categorie; an fte file departement, jaar and fte; a measures file departement, jaar, "
+        "soort and aantal. See the data contract (docs/data-contract.md).",
+    },
+    "file.ambiguous_kind": {
+        "nl": "De kolommen horen bij twee soorten bestand: {report_columns} bij een "
+        "meldingenbestand, {measure_columns} bij een maatregelenbestand. Lever meldingen en "
+        "maatregelen in aparte bestanden aan.",
+        "en": "The columns belong to two kinds of file: {report_columns} to a reports file, "
+        "{measure_columns} to a measures file. Submit reports and measures in separate files.",
+    },
+    "file.kind_undecided": {
+        "nl": "Uit de kolommen en de kolom soort blijkt niet of dit een meldingenbestand of een "
+        "maatregelenbestand is. Een meldingenbestand heeft een kolom kanaal; in een "
+        "maatregelenbestand staat in de kolom soort een van: {kinds}.",
+        "en": "Neither the columns nor the column soort tell whether this is a reports file or a "
+        "measures file. A reports file has a column kanaal; in a measures file the column soort "
+        "holds one of: {kinds}.",
+    },
+    "file.header_only_measures": {
+        "nl": "Het bestand bevat alleen een kopregel. Geen maatregelen dit jaar? Zet dan per soort "
+        "een regel met aantal 0; het aantal vertrouwenspersonen aan het eind van het jaar hoort "
+        "er altijd in.",
+        "en": "The file contains only a header row. No measures this year? Then add one row per "
+        "kind with count 0; the number of confidential advisers at the end of the year always "
+        "belongs in it.",
     },
     "file.too_many_errors": {
         "nl": "Meer dan {limit} fouten; de rest is niet getoond. Herstel deze eerst en lever "
@@ -344,6 +368,34 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{department} {year} already has an fte value on line {first_line}. Give one value per "
         "department and year.",
     },
+    "value.measure_kind_unknown": {
+        "nl": "Onbekende soort maatregel. Kies uit: {allowed}.",
+        "en": "Unknown kind of measure. Choose from: {allowed}.",
+    },
+    "value.activities_invalid": {
+        "nl": "Het aantal is geen heel getal. Vul het aantal activiteiten in als heel getal zonder "
+        "punt of komma (bij vertrouwenspersonen: het aantal aan het eind van het jaar; 0 voor "
+        "'geen').",
+        "en": "The count is not a whole number. Enter the number of activities as a whole number "
+        "without point or comma (for confidential advisers: the number at the end of the year; "
+        "0 for 'none').",
+    },
+    "value.activities_negative": {
+        "nl": "Het aantal is negatief. Een aantal is 0 of meer.",
+        "en": "The count is negative. A count is 0 or more.",
+    },
+    "value.participants_invalid": {
+        "nl": "Het aantal deelnemers is geen heel getal van 0 of meer. Vul een heel getal in zonder "
+        "punt of komma, of laat de cel leeg als het aantal niet bekend is.",
+        "en": "The number of participants is not a whole number of 0 or more. Enter a whole "
+        "number without point or comma, or leave the cell empty when it is not known.",
+    },
+    "value.measure_duplicate": {
+        "nl": "Voor {department} {year} soort {measure} staat met dezelfde organisatie al een regel "
+        "op regel {first_line}. Tel ze op tot één regel, of geef elke regel de eigen organisatie.",
+        "en": "{department} {year} kind {measure} already has a row with the same organisation on "
+        "line {first_line}. Add them up into one row, or give each row its own organisation.",
+    },
     # --- loading ------------------------------------------------------------------------------
     "load.rejected": {
         "nl": "AFGEWEZEN {file}: {count} fout(en); er is niets geladen of bewaard.",
@@ -353,6 +405,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "GELADEN {file} als {submission_id}: {rows} regels, {reports} meldingen; dekking "
         "{scope}.",
         "en": "LOADED {file} as {submission_id}: {rows} rows, {reports} reports; covers {scope}.",
+    },
+    "load.loaded_measures": {
+        "nl": "GELADEN {file} als {submission_id}: {rows} regels maatregelen; dekking {scope}.",
+        "en": "LOADED {file} as {submission_id}: {rows} rows of measures; covers {scope}.",
     },
     "load.replaced": {
         "nl": "  vervangt {old_submission_id} voor {scope}",

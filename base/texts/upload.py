@@ -104,6 +104,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "upload.col.department": {"nl": "Departement", "en": "Department"},
     "upload.col.year": {"nl": "Jaar", "en": "Year"},
     "upload.col.channel": {"nl": "Kanaal", "en": "Channel"},
+    # The scope of a measures file (etl.contract.MEASURES_CHANNEL) where the upload page's tables
+    # name a scope's channel (text(f"channel.{c}")): the history, what a commit replaces.
+    "channel.maatregelen": {"nl": "Maatregelen", "en": "Measures"},
     "upload.col.category": {"nl": "Categorie", "en": "Category"},
     "upload.col.new": {"nl": "Nieuw", "en": "New"},
     "upload.col.current": {"nl": "Nu", "en": "Now"},

@@ -84,6 +84,7 @@ ALLOWED = (
     "Meldingenmonitor Rijk",  # the product's name
     "Cijfers overheidspersoneel: omvang en samenstelling personeelsbestand",  # a source's title
     "departement, jaar, kanaal, categorie",  # column names of the delivery format
+    "Een luisterend oor",  # a report's title
 )
 ICON = re.compile(r":material/[a-z_]+:")
 # In widget protos: ids, keys and icons are code, not text
@@ -195,6 +196,7 @@ VIEWS = [
     ("app_pages/trends.py", {"maat": "all", "uitsplitsing": "category"}),
     ("app_pages/export.py", {}),
     ("app_pages/onderrapportage.py", {}),
+    ("app_pages/meldingsbereidheid.py", {}),
     ("app_pages/dekking.py", {}),
     ("app_pages/publicaties.py", {}),
     ("app_pages/over_de_cijfers.py", {}),

@@ -28,6 +28,7 @@ def test_the_file_has_the_agreed_columns():
         "value",
         "sample_size",
         "kind",
+        "citation",
         "source",
     ]
 
@@ -106,6 +107,7 @@ def test_the_loader_returns_what_the_file_says():
         value=0.66,
         sample_size=7315,
         kind="published",
+        citation="luisterendoor2013",
         source=rows["luisterendoor2013_knows_confidential_adviser"]["source"],
     )
     missing_row = loaded["per2020_reported_experience"]

@@ -528,9 +528,9 @@ def item_keys() -> set[str]:
 
 
 def channels() -> set[str]:
-    from etl.contract import CHANNELS
+    from etl.contract import CHANNELS, MEASURES_CHANNEL  # a measures file's scope, as a channel
 
-    return set(CHANNELS)
+    return {*CHANNELS, MEASURES_CHANNEL}
 
 
 def categories() -> set[str]:
@@ -619,6 +619,29 @@ def display_digit_counts() -> set[str]:
     return {str(level.digits) for level in DISPLAY_LEVELS if level.digits is not None}
 
 
+def survey_ids() -> set[str]:
+    return set(importlib.import_module("publication.survey_comparison").SURVEY_IDS)
+
+
+def indicator_values(field: str) -> set[str]:
+    """A field of the survey indicators that have a value (the rows the page tabulates); the
+    indicator itself of every row (missing ones are listed by indicator too)."""
+    rows = importlib.import_module("base.reference").survey_indicators()
+    return {getattr(row, field) for row in rows if row.value is not None or field == "indicator"}
+
+
+def willingness_vocabulary(name: str) -> set[str]:
+    return set(getattr(importlib.import_module("publication.willingness"), name))
+
+
+def comparison_reasons() -> set[str]:
+    """The reasons the comparison is not shown: publication.willingness's own and the gate's."""
+    did = importlib.import_module("analysis.difference_in_differences")
+    gate = {value for name, value in vars(did).items() if name.isupper() and isinstance(value, str)}
+    gate -= {did.HEADLINE_POOLED, *did.ASSUMPTIONS}
+    return gate | {"no_measures", "no_cohort"}
+
+
 # Keys built at run time whose variable part the source alone does not give: the template as the
 # source spells it (placeholders that could be enumerated already filled in) -> every key it builds.
 DYNAMIC_KEYS: dict[str, Callable[[], set[str]]] = {
@@ -647,6 +670,30 @@ DYNAMIC_KEYS: dict[str, Callable[[], set[str]]] = {
         "mse.cli.intervals.", interval_methods()
     ),
     "{self.prefix}.{key}": cli_words,  # analysis.cli._Words.__getitem__
+    # presentation.willingness: the page 'Meldingsbereidheid'
+    "surveycmp.name.{c.id}": lambda: each("surveycmp.name.", survey_ids()),
+    "surveycmp.name.{last.id}": lambda: each("surveycmp.name.", survey_ids()),
+    "will.ind.{row.indicator}": lambda: each("will.ind.", indicator_values("indicator")),
+    "will.ind.{indicator}": lambda: each("will.ind.", indicator_values("indicator")),
+    "will.source.{row.kind}": lambda: each("will.source.", indicator_values("kind")),
+    "will.cite.{row.citation}": lambda: each("will.cite.", indicator_values("citation")),
+    "will.kind.{k}": lambda: each("will.kind.", willingness_vocabulary("MEASURE_KINDS")),
+    "will.kind_lower.{cohort.kind}": lambda: each(
+        "will.kind_lower.", willingness_vocabulary("STARTABLE_KINDS")
+    ),
+    "will.kind_lower.{delivered.kind}": lambda: each(
+        "will.kind_lower.", willingness_vocabulary("STARTABLE_KINDS")
+    ),
+    "will.kind_lower.{comparison.cohort.kind}": lambda: each(
+        "will.kind_lower.", willingness_vocabulary("STARTABLE_KINDS")
+    ),
+    "will.group.{g}": lambda: {"will.group.treated", "will.group.control"},
+    "will.period.{p}": lambda: {"will.period.before", "will.period.after"},
+    "will.assumption.{code}": lambda: each(
+        "will.assumption.",
+        importlib.import_module("analysis.difference_in_differences").ASSUMPTIONS,
+    ),
+    "will.reason.{reason}": lambda: each("will.reason.", comparison_reasons()),
     "release.status.{release.status}": lambda: each(
         "release.status.",
         (
@@ -665,6 +712,10 @@ FORWARDED: dict[tuple[str, str], Callable[[], set[str]]] = {
     ),
     ("presentation/revisions.py", "label"): lambda: set(
         importlib.import_module("presentation.revisions").DIMENSION_LABELS.values()
+    ),
+    # presentation.willingness: the survey names of the indicators' file
+    ("presentation/willingness.py", "SURVEY_NAMES[survey]"): lambda: set(
+        importlib.import_module("presentation.willingness").SURVEY_NAMES.values()
     ),
     # Problem.message: text(self.code); the codes are those given to Problem and add_cells.
     ("etl/problems.py", "self.code"): problem_code_keys,

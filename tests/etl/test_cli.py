@@ -75,5 +75,19 @@ def test_folder_is_loaded_and_missing_path_reported(tmp_path):
     db = tmp_path / "w.duckdb"
     result = etl("load", str(FIXTURES / "good"), str(tmp_path / "nope.csv"), "--db", str(db))
     assert result.returncode == 1
-    assert "7 geladen" in result.stdout
+    assert "9 geladen" in result.stdout  # every file of good/, the two measures files too
     assert "nope.csv: bestand of map niet gevonden. Controleer het pad." in result.stderr
+
+
+def test_load_accepts_a_measures_file_and_says_so(tmp_path):
+    db = tmp_path / "w.duckdb"
+    loaded = etl("load", str(FIXTURES / "good/maatregelen.csv"), "--db", str(db))
+    assert loaded.returncode == 0, loaded.stderr
+    assert loaded.stdout.startswith("GELADEN ")
+    assert (
+        "maatregelen.csv als S000001: 7 regels maatregelen; dekking BZK 2022 maatregelen, "
+        "FIN 2022 maatregelen." in loaded.stdout
+    )
+    rejected = etl("load", str(FIXTURES / "bad/maatregelen_soort_unknown.csv"), "--db", str(db))
+    assert rejected.returncode == 1
+    assert "maatregelen_soort_unknown.csv, regel 3, kolom 3 (C) 'soort'" in rejected.stderr

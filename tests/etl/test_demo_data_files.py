@@ -45,7 +45,7 @@ ENGLISH_HEADER = [
 @dataclass
 class DemoFile:
     name: str
-    kind: str  # 'report' or 'fte'
+    kind: str  # 'report', 'fte' or 'measures'
     encoding: str  # 'utf-8', 'utf-8-sig', 'cp1252' or 'xlsx'
     delimiter: str
     header: list[str]
@@ -127,18 +127,34 @@ def _fte_row(cells: dict[str, str]) -> dict[str, object]:
     }
 
 
+def _measure_row(cells: dict[str, str]) -> dict[str, object]:
+    department = contract.resolve_department(cells["departement"])
+    assert department is not None, cells["departement"]
+    return {
+        "departement": department,
+        "jaar": int(cells["jaar"]),
+        "soort": _vocabulary(contract.MEASURE_KIND_ALIASES, cells["soort"]),
+        "aantal": int(cells["aantal"]),
+        "deelnemers": int(cells["deelnemers"]) if cells.get("deelnemers") else None,
+        "organisatie": cells.get("organisatie", ""),
+    }
+
+
 def read_demo_file(path: Path) -> DemoFile:
     encoding, delimiter, table, sheet_count = _table(path)
     header, body = table[0], table[1:]
     report_names = [contract.canonical_header(h, contract.REPORT_FILE) for h in header]
-    if "kanaal" in report_names:
+    if path.name.startswith("maatregelen_"):
+        kind = "measures"
+        names = [contract.canonical_header(h, contract.MEASURES_FILE) for h in header]
+    elif "kanaal" in report_names:
         kind, names = "report", report_names
     else:
         kind = "fte"
         names = [contract.canonical_header(h, contract.FTE_FILE) for h in header]
     assert None not in names, f"{path.name}: unknown header in {header}"
     assert len(set(names)) == len(names), f"{path.name}: duplicate column in {header}"
-    convert = _report_row if kind == "report" else _fte_row
+    convert = {"report": _report_row, "fte": _fte_row, "measures": _measure_row}[kind]
     rows = [convert(dict(zip(names, row, strict=True))) for row in body]
     return DemoFile(path.name, kind, encoding, delimiter, header, body, rows, sheet_count)
 
@@ -155,6 +171,30 @@ def report_rows() -> list[dict[str, object]]:
 
 def fte_rows() -> list[dict[str, object]]:
     return [row for f in demo_files() if f.kind == "fte" for row in f.rows]
+
+
+def measure_rows() -> list[dict[str, object]]:
+    return [row for f in demo_files() if f.kind == "measures" for row in f.rows]
+
+
+def year_end_codes(year: int) -> set[str]:
+    """Sector Rijk ministries on 31 December of the year (a measures file's ministries)."""
+    last = dt.date(year, 12, 31).isoformat()
+    return {
+        m["code"]
+        for m in ministries()
+        if m["in_sector_rijk"] == "true"
+        and (not m["valid_from"] or m["valid_from"] <= last)
+        and (not m["valid_to"] or m["valid_to"] >= last)
+    }
+
+
+def training_years() -> dict[str, set[int]]:
+    years: dict[str, set[int]] = defaultdict(set)
+    for row in measure_rows():
+        if row["soort"] == "training" and row["aantal"] > 0:
+            years[row["departement"]].add(row["jaar"])
+    return years
 
 
 def is_discrimination(row: dict[str, object]) -> bool:
@@ -228,7 +268,7 @@ def test_demo_folder_is_small():
 
 def test_every_file_follows_the_contract():
     files = demo_files()
-    assert {f.kind for f in files} == {"report", "fte"}
+    assert {f.kind for f in files} == {"report", "fte", "measures"}
     for row in report_rows():
         assert row["aantal"] >= 0
         assert row["kanaal"] in contract.CHANNELS
@@ -417,3 +457,76 @@ def test_generator_is_deterministic(tmp_path):
             assert _zip_members(fresh) == _zip_members(stored), name
         else:
             assert fresh == stored, name
+
+
+# --- measures ('maatregelen', issue 18) -----------------------------------------------------------
+
+
+def test_one_measures_file_a_year_some_as_excel_or_in_english():
+    measures = [f for f in demo_files() if f.kind == "measures"]
+    assert sorted({row["jaar"] for f in measures for row in f.rows}) == list(range(2018, 2026))
+    for f in measures:
+        assert len({row["jaar"] for row in f.rows}) == 1, f.name
+    assert any(f.encoding == "xlsx" for f in measures)
+    english = [f for f in measures if "participants" in f.header]
+    assert english and all("type" in f.header and "department" in f.header for f in english)
+    assert any(
+        cell == "confidential advisers" for f in english for row in f.raw_rows for cell in row
+    )
+
+
+def test_measures_follow_the_contract():
+    keys = Counter()
+    for row in measure_rows():
+        assert row["soort"] in contract.MEASURE_KINDS
+        assert row["aantal"] >= 0
+        assert row["deelnemers"] is None or row["deelnemers"] >= row["aantal"]
+        assert row["departement"] in year_end_codes(row["jaar"]), row
+        keys[(row["departement"], row["jaar"], row["soort"], row["organisatie"])] += 1
+    assert max(keys.values()) == 1  # no duplicate rows
+
+
+def test_every_ministry_reports_its_confidential_advisers_every_year():
+    advisers = {
+        (r["departement"], r["jaar"]): r["aantal"]
+        for r in measure_rows()
+        if r["soort"] == "vertrouwenspersonen"
+    }
+    expected = {(code, year) for year in range(2018, 2026) for code in year_end_codes(year)}
+    assert set(advisers) == expected
+    assert all(3 <= n <= 25 for n in advisers.values())
+    for year in range(2018, 2026):
+        # More staff, more confidential advisers: the largest ministries beside the smallest.
+        assert advisers[("JenV", year)] > advisers[("AZ", year)] + 10
+        assert advisers[("FIN", year)] > advisers[("AZ", year)] + 10
+    # A number of people, not of activities: no participants.
+    assert all(
+        r["deelnemers"] is None for r in measure_rows() if r["soort"] == "vertrouwenspersonen"
+    )
+
+
+def test_about_half_the_ministries_start_training_in_2021_or_2022():
+    years = training_years()
+    before = {code for year in range(2018, 2024) for code in year_end_codes(year)}
+    assert len(before) == 11
+    first = {code: min(ys) for code, ys in years.items() if code in before}
+    # Once started, every year after.
+    for code, ys in years.items():
+        assert ys == set(range(min(ys), 2026)), code
+    assert all(year in (2021, 2022) for year in first.values())
+    assert 5 <= len(first) <= 7  # about half of 11
+    cohort = {code for code, year in first.items() if year == 2022}
+    assert len(cohort) >= 3
+    never = {code for code in before if code not in years}
+    assert len(never) >= 3
+    # The successors of a ministry that never trains do not train either.
+    assert not {"EZ", "KGG", "LVVN"} & set(years)
+
+
+def test_campaigns_and_information_sessions_are_sparse():
+    ministry_years = sum(len(year_end_codes(year)) for year in range(2018, 2026))
+    campaigns = [r for r in measure_rows() if r["soort"] == "campagne"]
+    sessions = [r for r in measure_rows() if r["soort"] == "voorlichting"]
+    assert 1 <= len(campaigns) <= 8
+    assert 1 <= len(sessions) <= ministry_years // 3
+    assert any(r["deelnemers"] is None for r in sessions)  # not always counted

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
-from etl import warehouse
+from etl import queries, warehouse
 from etl.coverage import MISSING, coverage_table
 from etl.loading import collect_files, load_files
 
@@ -79,3 +80,32 @@ def test_demo_links_cases_across_channels(demo_db):
             """
         ).fetchone()[0]
     assert linked >= 40
+
+
+def test_demo_measures_load_and_leave_the_report_numbers_as_they_were(demo_db, tmp_path):
+    # The same demo without its measures files (maatregelen_*): every report number the same.
+    files, _ = collect_files([REPO / "data/demo"])
+    without = [f for f in files if not Path(f.file_name).name.startswith("maatregelen_")]
+    assert len(files) - len(without) == 8  # one measures file a year, 2018-2025
+    reports_only = tmp_path / "reports_only.duckdb"
+    load_files(without, reports_only, loaded_by="test")
+    numbers = []
+    for db in (demo_db, reports_only):
+        with warehouse.reading(db) as connection:
+            numbers.append(
+                (
+                    queries.finest_cells(connection),
+                    coverage_table(connection),
+                    connection.execute("SELECT * FROM v_fte ORDER BY ALL").fetchall(),
+                )
+            )
+    pd.testing.assert_frame_equal(numbers[0][0], numbers[1][0])
+    pd.testing.assert_frame_equal(numbers[0][1], numbers[1][1])
+    assert numbers[0][2] == numbers[1][2]
+    with warehouse.reading(demo_db) as connection:
+        measures = queries.current_measures(connection)
+    advisers = measures[measures["kind"] == "vertrouwenspersonen"]
+    assert sorted(advisers.groupby("year").size().items()) == [
+        (year, 11 if year < 2024 else 14) for year in range(2018, 2026)
+    ]
+    assert set(measures.loc[measures["kind"] == "training", "year"]) == set(range(2021, 2026))

@@ -70,7 +70,8 @@ def assert_same_figures(before, after) -> None:
 
 
 def load_history(db_path: Path) -> None:
-    """Seven fixture files in two calls, then a correction that replaces part of one."""
+    """The nine fixture files of good/ (two of them measures) in two calls, then a correction that
+    replaces part of one: ten submissions."""
     good = sorted((FIXTURES / "good").iterdir())
     first = load_files([incoming(f"good/{p.name}") for p in good[:3]], db_path, loaded_by="a")
     second = load_files([incoming(f"good/{p.name}") for p in good[3:]], db_path, loaded_by="b")
@@ -219,13 +220,13 @@ def test_truncated_warehouse_is_rebuilt_from_the_raw_store(db_path):
     rebuilt = run("etl", "rebuild", "--db", str(db_path))
     assert rebuilt.returncode == 0, rebuilt.stderr
     assert "ruwe bestanden" in rebuilt.stderr and "Traceback" not in rebuilt.stderr
-    assert "8 bewaarde aanleveringen" in rebuilt.stdout
+    assert "10 bewaarde aanleveringen" in rebuilt.stdout
     assert_same_figures(before, figures(db_path))
     assert query(db_path, "SELECT action, note FROM audit_log ORDER BY event_id DESC LIMIT 1") == [
         ("rebuild", REBUILT_FROM_RAW_NOTE)
     ]
     # Rebuilt again, now from the (readable) warehouse: still the same.
-    assert rebuild(db_path) == (8, None)
+    assert rebuild(db_path) == (10, None)
     assert_same_figures(before, figures(db_path))
 
 
@@ -233,13 +234,13 @@ def test_deleted_warehouse_is_rebuilt_from_the_raw_store(db_path):
     load_history(db_path)
     before = figures(db_path)
     db_path.unlink()
-    assert rebuild(db_path) == (8, None)
+    assert rebuild(db_path) == (10, None)
     assert_same_figures(before, figures(db_path))
     # Loading goes on from where it was.
     [outcome] = load_files(
         [csv_file("AZ_2023.csv", "AZ,2023,meldpunt,pesten,1\n")], db_path, loaded_by="t"
     )
-    assert outcome.submission_id == "S000009"
+    assert outcome.submission_id == "S000011"
 
 
 def test_a_load_into_a_lost_warehouse_asks_for_the_rebuild_first(db_path):
@@ -248,7 +249,7 @@ def test_a_load_into_a_lost_warehouse_asks_for_the_rebuild_first(db_path):
     db_path.unlink()
     result = run("etl", "load", str(FIXTURES / "good/bom_utf8.csv"), "--db", str(db_path))
     assert result.returncode == cli.STORAGE_FAILED
-    assert "python -m etl rebuild" in result.stderr and "8 aanleveringen" in result.stderr
+    assert "python -m etl rebuild" in result.stderr and "10 aanleveringen" in result.stderr
     assert "Traceback" not in result.stderr
     assert not db_path.exists()
     assert raw_store.manifest_path(raw_store.store_path(db_path)).read_bytes() == manifest

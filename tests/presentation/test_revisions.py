@@ -27,7 +27,7 @@ def test_changed_and_removed_numbers_read_in_the_page_language():
     dutch = revisions_display(frame, "nl")
     assert dutch.values.tolist() == [
         ["aantal meldingen", "2022", "Ministerie: BZK", "<5", "7", "S000006", "S000006: correctie"],
-        ["aandeel", "2021", "alles", "0.125", "niet meer getoond", "", ""],
+        ["aandeel", "2021", "alles", "12,5%", "niet meer getoond", "", ""],
     ]
     english = revisions_display(frame, "en")
     assert list(english.columns)[:5] == ["Kind of number", "Year", "Which", "Was", "Is now"]
