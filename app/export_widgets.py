@@ -21,6 +21,7 @@ from presentation.exports import (
     MIME_TYPES,
     ExportTable,
     chart_footnotes,
+    event_lines,
     export_figure,
     figure_years,
     file_stem,
@@ -85,7 +86,8 @@ class ChartFiles:
         if self.short_source:
             source = f"{self.short_source} {source}"
         made = made_line(self.version, self.lang)
-        return notes_text(title, subtitle, source, notes, self.lang, made).encode("utf-8")
+        events = event_lines(self.figure)  # the numbered event lines, named
+        return notes_text(title, subtitle, source, notes, self.lang, made, events).encode("utf-8")
 
     def export_table(self) -> ExportTable:
         title, subtitle, source, notes = self._parts()

@@ -22,9 +22,11 @@ from briefing.content import (
 from briefing.document import build_briefing, pdf_renderer, to_docx, to_pdf
 from presentation.exports import (
     edition_line,
+    event_lines,
     file_stem,
     made_line,
     notes_sections,
+    notes_text,
     render,
     stamp_of,
     table_csv,
@@ -74,7 +76,11 @@ def build_standard_set(
         figure = chart.standalone(lang)
         for fmt in ("png", "svg"):
             write(f"figuren/{file_stem(key)}.{fmt}", render(figure, fmt), fmt, chart.title)
-        notes_file = chart.notes_text(lang, made_line(data.version, lang, date)).encode("utf-8")
+        # the notes beside the image name the events its dashed lines number
+        notes_file = notes_text(
+            chart.title, chart.subtitle, chart.source, chart.footnotes, lang,
+            made_line(data.version, lang, date), event_lines(chart.figure),
+        ).encode("utf-8")  # fmt: skip
         notes_name = text("export.sheet_notes", lang).lower()
         write(f"figuren/{file_stem(key)}_{notes_name}.txt", notes_file, "txt", chart.title)
     notes = notes_sections(lang)

@@ -20,13 +20,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+import plotly.graph_objects as go
 
 from base.formatting import format_date, format_number
 from base.texts import text
 from base.theme import colour
 from briefing.content import (
     CHART_KEYS,
-    FIGURE_WIDTH_CM,
     BriefingData,
     ExportChart,
     available_chart_keys,
@@ -40,6 +40,7 @@ from presentation.exports import (
     ExportTable,
     chart_footnotes,
     edition_line,
+    event_lines,
     note_line,
     render,
     source_line,
@@ -54,6 +55,9 @@ from publication.trends import SHARE_MEASURES
 
 LOG = logging.getLogger("meldingenmonitor.briefing")
 MIN_TEXT_POINTS = 9  # the smallest text anywhere in the document (notes, table cells, footer)
+# A4 less margins of 2.5 cm: figures are printed this wide, wider than the FIGURE_WIDTH_CM their
+# fonts are sized for, so no font falls below 9 pt
+PRINT_WIDTH_CM = 21.0 - 2 * 2.5
 
 
 @dataclass
@@ -61,6 +65,8 @@ class Figure:
     number: int
     chart: ExportChart
     png: bytes
+    drawn: go.Figure | None = None  # what png shows (fit_figures draws it taller or lower)
+    new_page: bool = False  # starts a page (fit_figures)
 
 
 @dataclass
@@ -106,7 +112,8 @@ def build_briefing(
     figures = []
     for number, key in enumerate(chart_keys, start=1):
         chart = built.get(key) or build_chart(data, key, years, lang)
-        figures.append(Figure(number, chart, render(chart.for_document(lang), "png")))
+        drawn = chart.for_document(lang)
+        figures.append(Figure(number, chart, render(drawn, "png"), drawn))
     tables = [
         (number, build_table(data, key, years, lang))
         for number, key in enumerate(table_keys, start=1)
@@ -143,7 +150,7 @@ def build_briefing(
     if any(y in data.incomplete for y in years):
         key_figures.append(text("export.briefing_incomplete_caution", lang))
     period = subtitle_for_years(years, lang)
-    return Briefing(
+    briefing = Briefing(
         lang=lang,
         title=text("export.briefing_title", lang),
         subtitle=text("export.briefing_subtitle", lang, period=period),
@@ -177,6 +184,8 @@ def build_briefing(
         short_source=text("export.source_short", lang),
         table_notes=table_notes,
     )
+    fit_figures(briefing)
+    return briefing
 
 
 def _made(version, date: str, lang: str) -> str:
@@ -243,8 +252,123 @@ def _figure_caption(figure: Figure, lang: str) -> str:
     return f"{text('export.figure_label', lang, number=figure.number)}. {figure.chart.title}"
 
 
+def _events_caption(figure: Figure, lang: str) -> str:
+    """'Genummerd in de grafiek (stippellijn): ① 18 mei 2020: ...; ② ...': the events the
+    figure's dashed lines number, as the trends page says them under its chart; '' if none."""
+    lines = event_lines(figure.chart.figure)
+    return f"{text('trends.events', lang)} {'; '.join(lines)}" if lines else ""
+
+
 def _table_caption(number: int, table: ExportTable, lang: str) -> str:
     return f"{text('export.table_label', lang, number=number)}. {table.title}"
+
+
+# --- page layout of the figures -------------------------------------------------------------------
+
+# A figure's plot may be drawn lower or taller than for_document draws it (its width, and so every
+# font, stays) so that the pages fill: two figures share a page when both fit at PAIR_MIN of their
+# plot's height or more; a figure alone on a page grows up to PLOT_GROW, a tall one (small
+# multiples) shrinks down to PLOT_SHRINK to fit with its text.
+PLOT_SHRINK, PAIR_MIN, PLOT_GROW = 0.6, 0.8, 1.5
+PAGE_HEIGHT_CM, TOP_MARGIN_CM, BOTTOM_MARGIN_CM = 29.7, 2.0, 2.0
+TABLE_SPLIT_ROOM = 0.4  # of the page: a table that does not fit in more room than this splits
+MIN_SPLIT_ROWS = 3  # rows of a split table on either page (besides the repeated header)
+# reportlab's frame padding (6 pt at top and bottom) and a reserve for the spacing of a block
+FRAME_RESERVE_CM = 2 * 6 / 72 * 2.54 + 0.4
+
+
+@dataclass(frozen=True)
+class FigureBlock:
+    """A figure's block on the page in cm: its text (caption to sentences), the image's fixed
+    parts (room above the plot, axis, legend) and its plot, as drawn."""
+
+    text: float
+    fixed: float
+    plot: float
+
+
+def plan_pages(
+    blocks: Sequence[FigureBlock], first_room: float, page_room: float
+) -> list[tuple[bool, float]]:
+    """Per figure: whether it starts a page, and the factor for its plot's height. Greedy in the
+    figures' order: the next two share a page when both fit at PAIR_MIN or more, else the next
+    one has a page of its own; what a page leaves over goes to its plots (up to PLOT_GROW)."""
+
+    def factor(group: Sequence[FigureBlock], room: float) -> float:
+        plot = sum(b.plot for b in group)
+        fixed = sum(b.text + b.fixed for b in group)
+        return (room - fixed) / plot if plot > 0 else PLOT_GROW
+
+    plan: list[tuple[bool, float]] = []
+    room, index = first_room, 0
+    while index < len(blocks):
+        pair = blocks[index : index + 2]
+        if len(pair) == 2 and factor(pair, room) >= PAIR_MIN:
+            grow = min(PLOT_GROW, factor(pair, room))
+            plan += [(True, grow), (False, grow)]
+            index += 2
+        else:
+            grow = min(PLOT_GROW, max(PLOT_SHRINK, factor(pair[:1], room)))
+            plan.append((True, grow))
+            index += 1
+        room = page_room
+    return plan
+
+
+def _plot_px(drawn: go.Figure) -> tuple[float, float]:
+    """(fixed, plot) heights in layout pixels: the margins above and below, and the plot."""
+    margin = drawn.layout.margin
+    fixed = float((margin.t or 0) + (margin.b or 0))
+    return fixed, float(drawn.layout.height) - fixed
+
+
+def _redrawn(drawn: go.Figure, grow: float) -> go.Figure:
+    """The figure with its plot `grow` times as high; the legend and notes below the plot keep
+    their distance to it in pixels (export_figure places them in fractions of the plot)."""
+    fixed, plot = _plot_px(drawn)
+    figure = go.Figure(drawn)
+    figure.update_layout(height=round(fixed + grow * plot))
+    if figure.layout.legend.y is not None and figure.layout.legend.y < 0:
+        figure.layout.legend.y = figure.layout.legend.y / grow
+    for annotation in figure.layout.annotations:
+        if annotation.yref == "paper" and annotation.y is not None and annotation.y < 0:
+            annotation.y = annotation.y / grow
+    return figure
+
+
+def fit_figures(briefing: Briefing) -> None:
+    """Plan the figures' pages (plan_pages) from their text as the PDF sets it, and redraw the
+    figures whose plot changes height; the Word file starts the same pages."""
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Paragraph
+
+    figures = [f for f in briefing.figures if f.drawn is not None]
+    if not figures or len(figures) != len(briefing.figures):
+        return
+    styles = _pdf_styles()
+    width = PRINT_WIDTH_CM * cm
+
+    def height_cm(flowables) -> float:
+        points = 0.0
+        for flowable in flowables:
+            points += flowable.wrap(width, PAGE_HEIGHT_CM * cm)[1]
+            points += flowable.getSpaceBefore() + flowable.getSpaceAfter()
+        return points / cm
+
+    blocks = []
+    for figure in figures:
+        above, below = _figure_texts(figure, briefing.lang, styles)
+        fixed, plot = _plot_px(figure.drawn)
+        to_cm = PRINT_WIDTH_CM / figure.drawn.layout.width
+        blocks.append(FigureBlock(height_cm([*above, *below]), fixed * to_cm, plot * to_cm))
+    page = PAGE_HEIGHT_CM - TOP_MARGIN_CM - BOTTOM_MARGIN_CM - FRAME_RESERVE_CM
+    heading = Paragraph(_escape(text("export.briefing_figures", briefing.lang)), styles["h1"])
+    plan = plan_pages(blocks, page - height_cm([heading]), page)
+    for figure, (new_page, grow) in zip(figures, plan, strict=True):
+        figure.new_page = new_page
+        if abs(grow - 1) > 0.01:
+            figure.drawn = _redrawn(figure.drawn, grow)
+            figure.png = render(figure.drawn, "png")
 
 
 # --- Word -----------------------------------------------------------------------------------------
@@ -316,20 +440,31 @@ def to_docx(briefing: Briefing) -> bytes:
         document.add_paragraph(line, style="List Bullet")
 
     if briefing.figures:
-        document.add_heading(text("export.briefing_figures", lang), level=1)
+        # the figures start a page, and each figure starts the page fit_figures planned
+        heading = document.add_heading(text("export.briefing_figures", lang), level=1)
+        kept(heading).paragraph_format.page_break_before = True
     for figure in briefing.figures:
         chart = figure.chart
-        kept(document.add_paragraph(_figure_caption(figure, lang), style="Caption"))
+        caption = kept(document.add_paragraph(_figure_caption(figure, lang), style="Caption"))
+        if figure.new_page and figure is not briefing.figures[0]:
+            caption.paragraph_format.page_break_before = True
         kept(document.add_paragraph(chart.subtitle)).runs[0].italic = True
-        document.add_picture(io.BytesIO(figure.png), width=Cm(FIGURE_WIDTH_CM))
+        # the printable width: wider than FIGURE_WIDTH_CM, so every font stays above 9 pt
+        document.add_picture(io.BytesIO(figure.png), width=Cm(PRINT_WIDTH_CM))
         picture = document.inline_shapes[-1]
         picture._inline.docPr.set("descr", " ".join(chart.sentences))  # alt text
         kept(document.paragraphs[-1]).alignment = WD_ALIGN_PARAGRAPH.LEFT
-        lines = [line for line in (chart.short_source, chart.note_line) if line]
-        for position, line in enumerate(lines):
-            small(line, keep=position < len(lines) - 1)
-        for sentence in chart.sentences:
-            document.add_paragraph(sentence)
+        # the key to its events, source and notes, and its sentences stay with the figure
+        lines = [
+            line
+            for line in (_events_caption(figure, lang), chart.short_source, chart.note_line)
+            if line
+        ]
+        for line in lines:
+            small(line, keep=True)
+        for position, sentence in enumerate(chart.sentences):
+            paragraph = document.add_paragraph(sentence)
+            paragraph.paragraph_format.keep_with_next = position < len(chart.sentences) - 1
 
     if briefing.tables:
         document.add_heading(text("export.briefing_tables", lang), level=1)
@@ -476,9 +611,54 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def pdf_with_reportlab(briefing: Briefing) -> bytes:
+def _pdf_styles() -> dict:
+    """The PDF's paragraph styles (reportlab), 'base' the body text."""
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+
+    regular, bold = _fonts()
+    blue = colors.HexColor(colour("logoblauw"))
+    base = ParagraphStyle("base", fontName=regular, fontSize=9.5, leading=13.5, spaceAfter=5)
+    return {
+        "base": base,
+        "title": ParagraphStyle("title", base, fontName=bold, fontSize=20, leading=24, textColor=blue, spaceAfter=8),
+        "subtitle": ParagraphStyle("subtitle", base, fontSize=11, leading=14, spaceAfter=8),
+        "h1": ParagraphStyle("h1", base, fontName=bold, fontSize=14, leading=18, textColor=blue, spaceBefore=10, spaceAfter=6, keepWithNext=1),
+        "h2": ParagraphStyle("h2", base, fontName=bold, fontSize=11.5, leading=15, textColor=blue, spaceBefore=8, spaceAfter=4, keepWithNext=1),
+        "caption": ParagraphStyle("caption", base, fontName=bold, fontSize=10, leading=13, textColor=blue, spaceBefore=10, spaceAfter=2),
+        "small": ParagraphStyle("small", base, fontSize=MIN_TEXT_POINTS, leading=11, spaceAfter=1.5),
+        "bullet": ParagraphStyle("bullet", base, leftIndent=12, bulletIndent=2),
+        "warning": ParagraphStyle("warning", base, fontName=bold, textColor=colors.HexColor("#A90061")),
+        "cell": ParagraphStyle("cell", base, fontSize=MIN_TEXT_POINTS, leading=11, spaceAfter=0),
+        "cell_right": ParagraphStyle("cell_right", base, fontSize=MIN_TEXT_POINTS, leading=11, spaceAfter=0, alignment=TA_RIGHT),
+    }  # fmt: skip
+
+
+def _figure_texts(figure: Figure, lang: str, styles: dict) -> tuple[list, list]:
+    """The paragraphs of a figure's block in the PDF: above the image (caption, subtitle) and
+    below it (the key to its events, source and note line, its sentences)."""
+    from reportlab.platypus import Paragraph, Spacer
+
+    chart = figure.chart
+    above = [
+        Paragraph(_escape(_figure_caption(figure, lang)), styles["caption"]),
+        Paragraph(f"<i>{_escape(chart.subtitle)}</i>", styles["base"]),
+    ]
+    below = [
+        *[
+            Paragraph(_escape(line), styles["small"])
+            for line in (_events_caption(figure, lang), chart.short_source, chart.note_line)
+            if line
+        ],
+        Spacer(1, 4),
+        *[Paragraph(_escape(sentence), styles["base"]) for sentence in chart.sentences],
+    ]
+    return above, below
+
+
+def pdf_with_reportlab(briefing: Briefing) -> bytes:
+    from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import cm
@@ -496,19 +676,8 @@ def pdf_with_reportlab(briefing: Briefing) -> bytes:
     lang = briefing.lang
     regular, bold = _fonts()
     blue = colors.HexColor(colour("logoblauw"))
-    base = ParagraphStyle("base", fontName=regular, fontSize=9.5, leading=13.5, spaceAfter=5)
-    styles = {
-        "title": ParagraphStyle("title", base, fontName=bold, fontSize=20, leading=24, textColor=blue, spaceAfter=8),
-        "subtitle": ParagraphStyle("subtitle", base, fontSize=11, leading=14, spaceAfter=8),
-        "h1": ParagraphStyle("h1", base, fontName=bold, fontSize=14, leading=18, textColor=blue, spaceBefore=10, spaceAfter=6),
-        "h2": ParagraphStyle("h2", base, fontName=bold, fontSize=11.5, leading=15, textColor=blue, spaceBefore=8, spaceAfter=4),
-        "caption": ParagraphStyle("caption", base, fontName=bold, fontSize=10, leading=13, textColor=blue, spaceBefore=10, spaceAfter=2),
-        "small": ParagraphStyle("small", base, fontSize=MIN_TEXT_POINTS, leading=11, spaceAfter=1.5),
-        "bullet": ParagraphStyle("bullet", base, leftIndent=12, bulletIndent=2),
-        "warning": ParagraphStyle("warning", base, fontName=bold, textColor=colors.HexColor("#A90061")),
-        "cell": ParagraphStyle("cell", base, fontSize=MIN_TEXT_POINTS, leading=11, spaceAfter=0),
-        "cell_right": ParagraphStyle("cell_right", base, fontSize=MIN_TEXT_POINTS, leading=11, spaceAfter=0, alignment=TA_RIGHT),
-    }  # fmt: skip
+    styles = _pdf_styles()
+    base = styles["base"]
 
     def rich(text: str) -> str:
         return "".join(
@@ -528,35 +697,69 @@ def pdf_with_reportlab(briefing: Briefing) -> bytes:
         Paragraph(_escape(line), styles["bullet"], bulletText="•") for line in briefing.key_figures
     ]
 
-    width = FIGURE_WIDTH_CM * cm
     for figure in briefing.figures:
-        chart = figure.chart
         image = Image(io.BytesIO(figure.png))
-        image.drawHeight = width * image.imageHeight / image.imageWidth
-        image.drawWidth = width
-        block = [
-            *(
-                [Paragraph(_escape(text("export.briefing_figures", lang)), styles["h1"])]
-                if figure is briefing.figures[0]
-                else []
-            ),
-            Paragraph(_escape(_figure_caption(figure, lang)), styles["caption"]),
-            Paragraph(f"<i>{_escape(chart.subtitle)}</i>", base),
-            image,
-            *[
-                Paragraph(_escape(line), styles["small"])
-                for line in (chart.short_source, chart.note_line)
-                if line
-            ],
-            Spacer(1, 4),
-        ]
-        story.append(KeepTogether(block))
-        story += [Paragraph(_escape(sentence), base) for sentence in chart.sentences]
+        # the printable width: wider than FIGURE_WIDTH_CM, so every font stays above 9 pt
+        image.drawHeight = PRINT_WIDTH_CM * cm * image.imageHeight / image.imageWidth
+        image.drawWidth = PRINT_WIDTH_CM * cm
+        above, below = _figure_texts(figure, lang, styles)
+        if figure is briefing.figures[0]:
+            # the figures start a page, after the key figures (fit_figures plans from there)
+            story.append(PageBreak())
+            above.insert(0, Paragraph(_escape(text("export.briefing_figures", lang)), styles["h1"]))
+        elif figure.new_page:
+            story.append(PageBreak())
+        # caption, figure, its key, source and sentences on one page: no sentence alone at the
+        # top of the next page
+        story.append(KeepTogether([*above, image, *below]))
 
     if briefing.tables:
         story.append(PageBreak())
         story.append(Paragraph(_escape(text("export.briefing_tables", lang)), styles["h1"]))
     usable = A4[0] - 5 * cm
+    page_room = PAGE_HEIGHT_CM - TOP_MARGIN_CM - BOTTOM_MARGIN_CM
+
+    class TableBlock(KeepTogether):
+        """A table with its caption and notes on one page; but when it does not fit in the room
+        left and that room is more than `room` (so the page would stay more than half empty),
+        the table starts here, with its caption and at least MIN_SPLIT_ROWS rows, and goes on
+        on the next page under its repeated header."""
+
+        def __init__(self, head: list, grid, tail: list, room: float) -> None:
+            super().__init__([*head, grid, *tail])
+            self._parts = head, grid, tail
+            self._room = room
+
+        def split(self, available_width, available_height):
+            head, grid, tail = self._parts
+            if getattr(self, "_wrapInfo", None) != (available_width, available_height):
+                self.wrap(available_width, available_height)
+            if self._H > available_height > self._room:
+
+                def height(flowables) -> float:
+                    return sum(
+                        f.wrap(available_width, available_height)[1]
+                        + f.getSpaceBefore()
+                        + f.getSpaceAfter()
+                        for f in flowables
+                    )
+
+                # the rows that fit here with the caption, leaving at least MIN_SPLIT_ROWS
+                # rows for the next page, where the notes go with them
+                room = available_height - height(head) - 1
+                grid.wrap(available_width, available_height)
+                header, *rows = grid._rowHeights
+                fit = 0
+                while fit < len(rows) and header + sum(rows[: fit + 1]) <= room:
+                    fit += 1
+                fit = min(fit, len(rows) - MIN_SPLIT_ROWS)
+                if fit >= MIN_SPLIT_ROWS:
+                    pieces = grid.split(available_width, header + sum(rows[:fit]) + 0.5)
+                    if len(pieces) == 2:
+                        rest = KeepTogether([pieces[1], *tail])
+                        return [*head, pieces[0], PageBreak(), rest]
+            return super().split(available_width, available_height)
+
     for number, table in briefing.tables:
         frame = table.frame
         headers = [str(frame.index.name or ""), *map(str, frame.columns)]
@@ -567,6 +770,12 @@ def pdf_with_reportlab(briefing: Briefing) -> bytes:
             [Paragraph(_escape(v), styles["cell"] if c == 0 else styles["cell_right"]) for c, v in enumerate(row)]
             for row in [headers, *body]
         ]  # fmt: skip
+        # the header in white on blue (a paragraph takes its colour when made, so made anew);
+        # regular, not bold: 'Totaal' in bold does not fit its column
+        data[0] = [
+            Paragraph(_escape(v), ParagraphStyle("head", cell.style, textColor=colors.white))
+            for v, cell in zip(headers, data[0], strict=True)
+        ]
         first = min(4.3 * cm, usable * 0.3)
         rest = (usable - first) / max(1, len(headers) - 1)
         grid = Table(data, colWidths=[first, *[rest] * (len(headers) - 1)], repeatRows=1)
@@ -583,21 +792,17 @@ def pdf_with_reportlab(briefing: Briefing) -> bytes:
         for r, row in enumerate(body, start=1):
             if row[0] in ("Totaal", "Total"):
                 style.append(("BACKGROUND", (0, r), (-1, r), colors.HexColor("#F3F3F3")))
-        for c in range(len(headers)):
-            data[0][c].style = ParagraphStyle(
-                "head", data[0][c].style, textColor=colors.white, fontName=bold
-            )
         grid.setStyle(TableStyle(style))
-        block = [Paragraph(_escape(_table_caption(number, table, lang)), styles["caption"])]
+        head = [Paragraph(_escape(_table_caption(number, table, lang)), styles["caption"])]
         if table.subtitle:
-            block.append(Paragraph(f"<i>{_escape(table.subtitle)}</i>", base))
-        block += [grid, Spacer(1, 3)]
-        block += [
+            head.append(Paragraph(f"<i>{_escape(table.subtitle)}</i>", base))
+        tail = [Spacer(1, 3)]
+        tail += [
             Paragraph(_escape(line), styles["small"])
             for line in (briefing.short_source, briefing.table_notes.get(table.key))
             if line
         ]
-        story.append(KeepTogether(block))
+        story.append(TableBlock(head, grid, tail, TABLE_SPLIT_ROOM * page_room * cm))
         story.append(Spacer(1, 8))
     notes_block = [
         Paragraph(_escape(text("export.briefing_notes", lang)), styles["h1"]),

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from base.formatting import format_number, format_percentage
+from base.formatting import format_date, format_number, format_percentage
 from base.reference import Event
 from base.texts import text
 from base.theme import TEXT, categorical_colours, colour, template
@@ -196,25 +196,49 @@ def shown_events(events: Sequence[Event], years: Sequence[int]) -> list[Event]:
     return [e for e in events if min(years) - 0.5 <= _event_x(e.date) <= max(years) + 0.5]
 
 
+# The name of the annotations that number the events: exports find them by it (event_lines).
+EVENT_ANNOTATION = "event"
+
+
+def event_text(event: Event, lang: str) -> str:
+    """'18 mei 2020: Baseline ...': the date in words and the name of an event, as the hover of
+    its number, the caption under the chart and the key of a chart file say it."""
+    return f"{format_date(event.date, lang)}: {event.label(lang)}"
+
+
+def _staggered(events: Sequence[Event], min_gap: float) -> list[int]:
+    """A row per event number (0 = top): an event closer than `min_gap` years to the previous
+    one goes a row lower, so that the two numbers do not print over each other (2 July 2024
+    and 1 January 2025 are half a year apart)."""
+    rows: list[int] = []
+    for index, event in enumerate(events):
+        close = index and _event_x(event.date) - _event_x(events[index - 1].date) < min_gap
+        rows.append(1 if close and rows[-1] == 0 else 0)
+    return rows
+
+
 def add_event_markers(
     figure: go.Figure, events: Sequence[Event], years: Sequence[int], lang: str
 ) -> None:
     """Dashed vertical lines for dated events within the shown years (series breaks, new channels),
     each numbered at the top (event_number); the caption under the chart names them in the page's
-    language and the hover shows the name. Names in the chart itself would overlap one another and
-    the lines at this width."""
-    for number, event in enumerate(shown_events(events, years)):
+    language and the hover shows the date and name. Names in the chart itself would overlap one
+    another and the lines at this width; a chart file lists them under the plot (exports)."""
+    shown = shown_events(events, years)
+    for number, (event, row) in enumerate(zip(shown, _staggered(shown, 0.35), strict=True)):
         x = _event_x(event.date)
         figure.add_vline(
             x=x, line={"dash": "dash", "color": colour("grijs-6"), "width": 1}, layer="below"
         )
         figure.add_annotation(
+            name=EVENT_ANNOTATION,
             x=x,
             y=1.0,
             yref="paper",
             yanchor="bottom",
+            yshift=18 * row,
             text=event_number(number),
-            hovertext=event.label(lang),
+            hovertext=event_text(event, lang),
             showarrow=False,
             font={"size": 14, "color": colour("grijs-7")},
         )
@@ -410,6 +434,7 @@ def trend_panels(
     )
     figure.update_yaxes(tickfont={"size": 12})
     figure.update_annotations(font={"size": 13, "color": TEXT})  # the panel titles, in black
+    _keep_long_titles_inside(figure, columns)
     for row in range(1, rows_count + 1):
         figure.update_yaxes(title={"text": y_title, "font": {"size": 12}}, row=row, col=1)
     figure.update_layout(showlegend=False, height=140 + 210 * rows_count)
@@ -426,22 +451,45 @@ def trend_panels(
     return figure
 
 
+# A panel title longer than this (the total's, 'Total central government (all categories) (own
+# scale)') is wider than its panel: centred over the first or last column it would run off the image.
+LONG_PANEL_TITLE = 28
+
+
+def _keep_long_titles_inside(figure: go.Figure, columns: int) -> None:
+    """Align a long panel title with the outer edge of its panel in the first column (from its
+    left edge) and the last column (to its right edge), so that it stays inside the image."""
+    for index, annotation in enumerate(figure.layout.annotations):
+        column = index % columns
+        if len(annotation.text or "") <= LONG_PANEL_TITLE or column not in (0, columns - 1):
+            continue
+        axis = figure.layout["xaxis" if index == 0 else f"xaxis{index + 1}"]
+        if column == 0:
+            annotation.update(x=axis.domain[0], xanchor="left")
+        else:
+            annotation.update(x=axis.domain[1], xanchor="right")
+
+
 def _number_events_per_panel(
     figure: go.Figure, events: Sequence[Event], years: Sequence[int], panels: int, lang: str
 ) -> None:
     """The event numbers (event_number) inside the top of every panel, beside its dashed line."""
+    shown = shown_events(events, years)
+    rows = _staggered(shown, 0.8)  # a panel is a third of the width: numbers need more room
     for panel in range(1, panels + 1):
         axis = "" if panel == 1 else str(panel)
-        for number, event in enumerate(shown_events(events, years)):
+        for number, (event, row) in enumerate(zip(shown, rows, strict=True)):
             figure.add_annotation(
+                name=EVENT_ANNOTATION,
                 x=_event_x(event.date),
                 y=1.0,
                 xref=f"x{axis}",
                 yref=f"y{axis} domain",
                 yanchor="top",
+                yshift=-16 * row,
                 xanchor="left",
                 text=event_number(number),
-                hovertext=event.label(lang),
+                hovertext=event_text(event, lang),
                 showarrow=False,
                 font={"size": 12, "color": colour("grijs-7")},
             )

@@ -32,6 +32,7 @@ from base.formatting import format_number
 from base.reference import events
 from base.texts import text
 from base.theme import colour, template
+from presentation.charts import EVENT_ANNOTATION
 from presentation.labels import missing_deliveries_text
 from protection.display import BELOW_THRESHOLD_FOOTNOTE, SECONDARY_FOOTNOTE
 from protection.rules import ProtectionRules
@@ -417,16 +418,20 @@ def notes_text(
     notes: Sequence[str],
     lang: str = "nl",
     made: str = "",
+    events: Sequence[str] = (),
 ) -> str:
     """The notes of a chart download as plain text beside the image (title, the full source,
     the footnotes and the symbols): what the briefing's 'Toelichting' says, editable, instead
-    of a block of small print inside the image."""
+    of a block of small print inside the image. events: the chart's numbered events
+    (event_lines), listed under their own heading."""
     lines = [text("export.chart_notes_title", lang, title=title)]
     if subtitle:
         lines.append(subtitle)
     lines += ["", text("export.notes_source", lang), source]
     if made:
         lines.append(made)
+    if events:
+        lines += ["", text("trends.events", lang), *(f"- {line}" for line in events)]
     if notes:
         lines += ["", text("export.notes_footnotes", lang), *(f"- {note}" for note in notes)]
     lines += ["", symbols_note(lang)]
@@ -577,6 +582,18 @@ def _legend_rows(figure: go.Figure, room_px: int, font_px: int) -> int:
     return -(-len(names) // abreast)
 
 
+def event_lines(figure: go.Figure) -> list[str]:
+    """'① 18 mei 2020: Baseline ...': the events a chart numbers at its dashed lines
+    (presentation.charts.add_event_markers), each once (small multiples number them in every
+    panel), in the chart's language."""
+    lines = {
+        f"{a.text} {a.hovertext}": None
+        for a in figure.layout.annotations
+        if a.name == EVENT_ANNOTATION and a.hovertext
+    }
+    return list(lines)
+
+
 def export_figure(
     figure: go.Figure,
     *,
@@ -588,6 +605,7 @@ def export_figure(
     plot_height: int = PLOT_HEIGHT,
     width: int = EXPORT_WIDTH,
     legend_font: int = LEGEND_FONT_SIZE,
+    events: bool | None = None,
 ) -> go.Figure:
     """A copy of a chart for print: title and subtitle, 'Bron:' line and footnotes below, the
     government template passed explicitly, and patterns/dashes that survive black-and-white print.
@@ -596,7 +614,9 @@ def export_figure(
     as text (notes_text), where they can be read at full size and edited.
 
     width: the layout width in pixels (a document places a narrower figure, see print_ready);
-    legend_font: its legend's font size in pixels, which the room below the plot is made for."""
+    legend_font: its legend's font size in pixels, which the room below the plot is made for;
+    events: list the chart's numbered events (event_lines) under the plot, at the legend's size;
+    None: when the image carries a source line, i.e. stands alone."""
     exported = go.Figure(figure)
     title = title if title is not None else (exported.layout.title.text or "")
     bars = [t for t in exported.data if t.type == "bar"]
@@ -610,22 +630,28 @@ def export_figure(
                 "size": 9,
             }
         trace.marker.line = {"color": "#000000", "width": 0.6}
+    # Small multiples (a panel per line, each titled with its line's name) need no legend and
+    # no dashes telling their lines apart.
+    panels = "xaxis2" in exported.layout
+    legend = len(exported.data) > 1 and exported.layout.showlegend is not False and not panels
     lines = [t for t in exported.data if t.type == "scatter"]
-    if len(lines) > 1:
+    if len(lines) > 1 and not panels:
         for index, trace in enumerate(lines):
             trace.line.dash = LINE_DASHES[index % len(LINE_DASHES)]
     notes = _wrap([source, *footnotes] if source else list(footnotes))
+    # The key to the numbered event lines: in an image that travels alone (it has its source
+    # line); a document says it in its own text under the figure.
+    key = event_lines(exported) if (source if events is None else events) else []
     left, right = 75, 30
-    legend_rows = (
-        _legend_rows(exported, width - left - right, legend_font) if len(exported.data) > 1 else 0
-    )
+    legend_rows = _legend_rows(exported, width - left - right, legend_font) if legend else 0
     axis_px = 45
     legend_px = round(1.6 * legend_font) * legend_rows + (10 if legend_rows else 0)
+    key_px = round(1.6 * legend_font) * len(key) + 10 if key else 0
     # the legend and the source line start where the title starts (20 px from the edge)
     flush_left = -(left - TITLE_LEFT_PX) / (width - left - right)
     notes_px = NOTE_LINE_PX * len(notes) + 10
     top = 95 if subtitle else 70 if title else 40
-    bottom = axis_px + legend_px + (notes_px if notes else 0) + 10
+    bottom = axis_px + legend_px + key_px + (notes_px if notes else 0) + 10
     height = plot_height + top + bottom
     exported.update_layout(
         template=template(),
@@ -643,7 +669,7 @@ def export_figure(
         },
         margin={"l": left, "r": right, "t": top, "b": bottom},
         separators=",." if lang == "nl" else ".,",
-        showlegend=len(exported.data) > 1,
+        showlegend=legend or bool(key),
         legend={
             "orientation": "h",
             "x": flush_left,
@@ -654,13 +680,41 @@ def export_figure(
         },
         hovermode=False,
     )
+    if key:
+        # A second legend under the first: a dashed line like the event's, with its number,
+        # date and name (a name beside its line would overlap the others and the data).
+        if not legend:
+            exported.update_traces(showlegend=False)
+        for line in key:
+            exported.add_trace(
+                go.Scatter(
+                    x=[None],
+                    y=[None],
+                    mode="lines",
+                    name=line,
+                    legend="legend2",
+                    line={"dash": "dash", "color": colour("grijs-6"), "width": 1},
+                    hoverinfo="skip",
+                )
+            )
+        exported.update_layout(
+            legend2={
+                "orientation": "v",
+                "x": flush_left,
+                "xanchor": "left",
+                "y": -(axis_px + legend_px) / plot_height,
+                "yanchor": "top",
+                "font": {"size": legend_font},
+                "tracegroupgap": 0,
+            }
+        )
     if notes:
         exported.add_annotation(
             text="<br>".join(notes),
             xref="paper",
             yref="paper",
             x=flush_left,
-            y=-(axis_px + legend_px) / plot_height,
+            y=-(axis_px + legend_px + key_px) / plot_height,
             xanchor="left",
             yanchor="top",
             align="left",

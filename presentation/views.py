@@ -301,6 +301,13 @@ def _concerns_summary(table: ProtectedTable, year: int | None, lang: str) -> str
         return text("summary.too_few", lang)
     ja = _value(table.values.get(year, pd.Series(dtype="Int64")), "ja")
     deels = _value(table.values.get(year, pd.Series(dtype="Int64")), "deels")
+    # a hidden part is named as hidden in a sentence of its own, never as a number-like word
+    if ja is None and deels is None:
+        return text("summary.concerns_both_hidden", lang, year=year)
+    if ja is None:
+        return text("summary.concerns_entirely_hidden", lang, year=year, deels=_fmt(deels, lang))
+    if deels is None:
+        return text("summary.concerns_partly_hidden", lang, year=year, ja=_fmt(ja, lang))
     return text("summary.concerns", lang, year=year, ja=_fmt(ja, lang), deels=_fmt(deels, lang))
 
 

@@ -236,6 +236,24 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "In {year} gingen {ja} meldingen geheel en {deels} deels over discriminatie of racisme.",
         "en": "In {year}, {ja} reports concerned discrimination or racism entirely and {deels} partly.",
     },
+    "summary.concerns_both_hidden": {
+        "nl": "Hoeveel meldingen in {year} geheel of deels over discriminatie of racisme gingen, is "
+        "afgeschermd: de aantallen zijn te klein om te tonen.",
+        "en": "How many reports concerned discrimination or racism entirely or partly in {year} is "
+        "not shown: the counts are too small to show.",
+    },
+    "summary.concerns_entirely_hidden": {
+        "nl": "In {year} gingen {deels} meldingen deels over discriminatie of racisme; het aantal "
+        "dat er geheel over ging, is afgeschermd.",
+        "en": "In {year}, {deels} reports concerned discrimination or racism partly; the number "
+        "that concerned it entirely is not shown.",
+    },
+    "summary.concerns_partly_hidden": {
+        "nl": "In {year} gingen {ja} meldingen geheel over discriminatie of racisme; het aantal "
+        "dat er deels over ging, is afgeschermd.",
+        "en": "In {year}, {ja} reports concerned discrimination or racism entirely; the number "
+        "that concerned it partly is not shown.",
+    },
     "summary.share": {
         "nl": "In {year} ging {share} van alle meldingen van ongewenst gedrag (geheel of deels) "
         "over discriminatie of racisme.",

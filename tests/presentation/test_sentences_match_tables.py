@@ -323,8 +323,8 @@ OVERVIEW_NL = {
     "complete": {
         "channels": "Het aantal meldingen over discriminatie en racisme ging van 20 in 2021 naar 41 "
         "in 2024; de kleur laat zien via welk kanaal.",
-        "concerns": "In 2024 gingen afgeschermd meldingen geheel en afgeschermd deels over "
-        "discriminatie of racisme.",
+        "concerns": "Hoeveel meldingen in 2024 geheel of deels over discriminatie of racisme "
+        "gingen, is afgeschermd: de aantallen zijn te klein om te tonen.",
         "share": "In 2024 ging 45,6% van alle meldingen van ongewenst gedrag (geheel of deels) "
         "over discriminatie of racisme.",  # 41 / 90 = 0.45555...
         "change": f"Van 2023 naar 2024: 35 en 41 meldingen. Dat verschil is niet statistisch "
@@ -345,8 +345,8 @@ OVERVIEW_EN = {
     "complete": {
         "channels": "Reports concerning discrimination and racism went from 20 in 2021 to 41 in "
         "2024; the colours show through which channel.",
-        "concerns": "In 2024, not shown reports concerned discrimination or racism entirely and "
-        "not shown partly.",
+        "concerns": "How many reports concerned discrimination or racism entirely or partly in "
+        "2024 is not shown: the counts are too small to show.",
         "share": "In 2024, 45.6% of all reports of undesirable behaviour concerned discrimination "
         "or racism (entirely or partly).",
         "change": f"From 2023 to 2024: 35 and 41 reports. The difference is not statistically "
