@@ -1,4 +1,5 @@
-"""`python -m briefing build --out DIR [--year YEAR] [--lang nl|en] [--db PATH] [--release ID]`."""
+"""`python -m briefing build --out DIR [--year YEAR] [--lang nl|en] [--db PATH] [--release ID]
+[--willingness]`."""
 
 from __future__ import annotations
 
@@ -30,6 +31,11 @@ def _parser() -> argparse.ArgumentParser:
         "release list); default: the figures shown now, marked provisional",
     )
     build.add_argument(
+        "--willingness",
+        action="store_true",
+        help="add the section on measures and willingness to report (Meldingsbereidheid)",
+    )
+    build.add_argument(
         "--db",
         type=Path,
         default=None,
@@ -50,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         print(text("export.cli_no_data", args.lang, db=db), file=sys.stderr)
         return 1
     try:
-        data = load_data(Path(db), args.release)
+        data = load_data(Path(db), args.release, willingness=args.willingness)
     except releases.ReleaseError as error:
         print(error.message(args.lang), file=sys.stderr)
         return 1

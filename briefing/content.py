@@ -8,7 +8,7 @@ publication.measures. No Streamlit.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -46,7 +46,10 @@ from publication import derived, measures, releases, trends
 from publication.filters import TrendFilters
 from publication.measures import ALL_REPORTS, DISCRIMINATION, table_name
 from publication.protected import Publication
+from publication.survey_comparison import SurveyComparison, compare_surveys
 from publication.trends import SHARE_MEASURES
+from publication.underreporting import protected_cases
+from publication.willingness import Willingness, from_results
 
 
 @dataclass(frozen=True)
@@ -57,13 +60,28 @@ class BriefingData:
     coverage: pd.DataFrame
     fte: pd.DataFrame
     version: queries.DataVersion
+    # the optional section on measures and willingness to report (load_data(willingness=True)):
+    # the page's results and the survey comparisons it repeats
+    willingness: Willingness | None = None
+    comparisons: tuple[SurveyComparison, ...] = ()
 
     @property
     def incomplete(self) -> dict[int, list[str]]:
         return trends.incomplete_years(self.coverage)
 
 
-def load_data(db_path: Path | None = None, release_id: str | None = None) -> BriefingData:
+def _with_willingness(data: BriefingData, results: derived.DerivedResults) -> BriefingData:
+    registered = protected_cases(results.cases, results.publication)
+    return replace(
+        data,
+        willingness=from_results(results),
+        comparisons=tuple(compare_surveys(results.publication, registered)),
+    )
+
+
+def load_data(
+    db_path: Path | None = None, release_id: str | None = None, willingness: bool = False
+) -> BriefingData:
     """Read the warehouse once (etl.warehouse.reading): the figures of the data version the pages
     show, i.e. the newest whose derived results are complete (publication.derived; computed here
     when none are stored), so that a briefing never mixes two versions; they are provisional.
@@ -75,12 +93,14 @@ def load_data(db_path: Path | None = None, release_id: str | None = None) -> Bri
         path = Path(db_path or warehouse.default_db_path())
         release = releases.get(path, release_id)
         frozen = releases.results(path, release_id)
-        return BriefingData(frozen.publication, frozen.coverage, frozen.fte, release.cited())
+        data = BriefingData(frozen.publication, frozen.coverage, frozen.fte, release.cited())
+        return _with_willingness(data, frozen) if willingness else data
     with warehouse.reading(db_path) as connection:
         rules = ProtectionRules()
         shown = derived.latest(connection, rules) or derived.compute(connection, rules)
         version = queries.data_version(connection, up_to_sequence=shown.data_version)
-    return BriefingData(shown.publication, shown.coverage, shown.fte, version)
+    data = BriefingData(shown.publication, shown.coverage, shown.fte, version)
+    return _with_willingness(data, shown) if willingness else data
 
 
 # --- the catalogue ------------------------------------------------------------------------------

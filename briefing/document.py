@@ -48,6 +48,7 @@ from presentation.exports import (
     symbols_note,
 )
 from presentation.views import about_sections, change_sentence
+from presentation.willingness import build_willingness, document_sections
 from protection.rules import ProtectionRules
 from publication import trends
 from publication.measures import DISCRIMINATION
@@ -89,6 +90,8 @@ class Briefing:
     notes: list[str] = field(default_factory=list)
     short_source: str = ""
     table_notes: dict[str, str] = field(default_factory=dict)
+    # the optional section on measures and willingness to report: (heading, markdown) parts
+    willingness: list[tuple[str, str]] = field(default_factory=list)
 
 
 def build_briefing(
@@ -184,6 +187,11 @@ def build_briefing(
         short_source=text("export.source_short", lang),
         table_notes=table_notes,
     )
+    if data.willingness is not None:
+        model = build_willingness(
+            data.willingness, list(data.comparisons), lang, bool(data.version.synthetic)
+        )
+        briefing.willingness = document_sections(model, lang)
     fit_figures(briefing)
     return briefing
 
@@ -514,6 +522,13 @@ def to_docx(briefing: Briefing) -> bytes:
             small(line, keep=position < len(lines) - 1)
         document.add_paragraph()
 
+    if briefing.willingness:
+        document.add_page_break()
+        document.add_heading(text("will.title", lang), level=1)
+        for heading, body in briefing.willingness:
+            kept(document.add_heading(heading, level=2))
+            markdown(body)
+
     kept(document.add_heading(text("export.briefing_notes", lang), level=1))
     document.add_paragraph(text("export.briefing_notes_intro", lang))
     for line in briefing.notes:
@@ -804,6 +819,18 @@ def pdf_with_reportlab(briefing: Briefing) -> bytes:
         ]
         story.append(TableBlock(head, grid, tail, TABLE_SPLIT_ROOM * page_room * cm))
         story.append(Spacer(1, 8))
+    if briefing.willingness:
+        story.append(PageBreak())
+        story.append(Paragraph(_escape(text("will.title", lang)), styles["h1"]))
+        for heading, body_text in briefing.willingness:
+            part = [Paragraph(_escape(heading), styles["h2"])]
+            for kind, line in _blocks(body_text):
+                if kind == "bullet":
+                    part.append(Paragraph(rich(line), styles["bullet"], bulletText="•"))
+                else:
+                    part.append(Paragraph(rich(line), base))
+            story.append(KeepTogether(part[:2]))
+            story += part[2:]
     notes_block = [
         Paragraph(_escape(text("export.briefing_notes", lang)), styles["h1"]),
         Paragraph(_escape(text("export.briefing_notes_intro", lang)), base),

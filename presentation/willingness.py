@@ -513,7 +513,6 @@ def _in_short(
                 "will.short.reach",
                 lang,
                 survey=text(f"surveycmp.name.{last.id}", lang),
-                year=last.year,
                 one_in=one_in(last.reaching_share, lang),
             )
         )
@@ -588,4 +587,42 @@ def build_willingness(
     )
 
 
-__all__ = ["STARTABLE_KINDS", "WillingnessModel", "build_willingness"]
+def document_sections(model: WillingnessModel, lang: str) -> list[tuple[str, str]]:
+    """The page for a document (the briefing's optional section): (heading, markdown) with the
+    page's own sentences, the detectable changes as lines and the comparison with its assumptions;
+    the same numbers as the page, nothing the page does not show."""
+    sections = [(text("will.in_short_heading", lang), _bullets(model.in_short))]
+    if model.detectable_table is not None:
+        table = model.detectable_table
+        horizon, rise, fall = table.columns
+        lines = [
+            f"{row[horizon]}: {rise.lower()} {row[rise]}; {fall.lower()} {row[fall]}"
+            for _, row in table.iterrows()
+        ]
+        body = "\n".join(
+            [text("will.detect_intro", lang), _bullets(lines), model.detectable_sentence]
+        )
+        sections.append((text("will.detect_heading", lang), body))
+        sections.append(
+            (text("will.detect_assumptions_heading", lang), _bullets(model.detectable_assumptions))
+        )
+    comparison = "\n".join(
+        [
+            text("will.did_intro", lang),
+            *model.comparison_lines,
+        ]
+    )
+    sections.append((text("will.did_heading", lang), comparison))
+    if model.comparison_assumptions:
+        sections.append(
+            (text("will.did_assumptions_heading", lang), _bullets(model.comparison_assumptions))
+        )
+    sections.append((text("will.ind_heading", lang), text("will.ind_not_comparable", lang)))
+    return sections
+
+
+def _bullets(lines) -> str:
+    return "\n".join(f"- {line}" for line in lines)
+
+
+__all__ = ["STARTABLE_KINDS", "WillingnessModel", "build_willingness", "document_sections"]

@@ -293,8 +293,10 @@ def places(kind: str, table: str | None = None) -> tuple[str, ...]:
         kind == "survey"
     ):  # the comparison; its share reaching a channel also on Meldingsbereidheid
         found |= {UNDERREPORTING, WILLINGNESS}
-    elif kind == "willingness":
+    elif kind == "willingness":  # the page only: measures per ministry, survey indicators
         found |= {WILLINGNESS}
+    elif kind == "willingness_briefing":  # also in the briefing's optional section
+        found |= {WILLINGNESS, BRIEFING}
     elif kind == "missing":
         found |= {COVERAGE, OVERVIEW, EXPORT, BRIEFING}
     elif kind in ("not_expected", DELIVERIES):
@@ -871,8 +873,19 @@ def _willingness_rows(results: DerivedResults, registry: _Registry, ids: dict[st
                 rate = replace(count, statistic=RATE, symbol="", where=())
                 if rate.id in registry.rows:
                     registry.add_places(rate.id, places("willingness"))
+    page_only = (
+        willingness.ACTIVITIES,
+        willingness.PARTICIPANTS,
+        willingness.ACTIVITIES_RATE,
+        willingness.INDICATOR,
+    )
+    # the briefing's section repeats the page's 'In short': the '1 in X' of the survey sentence
+    for row_id, row in list(registry.rows.items()):
+        if row.statistic.startswith(SURVEY_PREFIX) and row.statistic.endswith(":reaching_one_in"):
+            registry.add_places(row_id, (BRIEFING,))
     for number in willingness.shown_numbers(result):
         department = _codes_text(department_codes([number.group])) if number.group else ALL
+        kind = "willingness" if number.statistic.startswith(page_only) else "willingness_briefing"
         registry.add(
             ShownNumber(
                 number.statistic,
@@ -880,7 +893,7 @@ def _willingness_rows(results: DerivedResults, registry: _Registry, ids: dict[st
                 department=department,
                 value=number.value,
                 symbol=number.symbol,
-                where=places("willingness"),
+                where=places(kind),
             )
         )
 

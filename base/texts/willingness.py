@@ -26,10 +26,10 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "will.in_short_heading": {"nl": "In het kort", "en": "In short"},
     "will.short.reach": {
-        "nl": "Volgens de {survey} bereikte in {year} ongeveer 1 op de {one_in} medewerkers die "
-        "racisme of discriminatie ervoeren een geregistreerd meldkanaal.",
+        "nl": "Volgens de {survey} bereikte ongeveer 1 op de {one_in} medewerkers die racisme of "
+        "discriminatie ervoeren een geregistreerd meldkanaal.",
         "en": "According to the {survey}, about 1 in {one_in} staff who experienced racism or "
-        "discrimination reached a registered channel in {year}.",
+        "discrimination reached a registered channel.",
     },
     "will.short.no_reach": {
         "nl": "Geen enquête kan nu gelijk gedefinieerd naast het register worden gezet.",
