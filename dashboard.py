@@ -20,6 +20,7 @@ st.set_page_config(
 )
 styles.accessible_styles()
 lang = web.choose_language()
+styles.streamlit_strings_in_language(lang)
 web.ensure_warehouse()
 principal = auth.require_access(lang)  # login prompt when this user may see nothing
 

@@ -19,6 +19,7 @@ from delivery.commit import NOTE_MAX_CHARACTERS, CommitResult, commit
 from delivery.error_report import error_report, error_report_name
 from delivery.jumps import jump_factor
 from delivery.review import Review, review_files, signature
+from etl.contract import FTE_FILE, MEASURES_FILE
 from etl.loading import IncomingFile
 from etl.problems import short_file_name
 from presentation import upload_tables as tables
@@ -39,8 +40,11 @@ def shown_name(file_name: str) -> str:
 def show_review(review: Review) -> None:
     st.subheader(tx("upload.check_heading"))
     for file in review.files:
-        if file.accepted and file.result.file_kind == "fte":
+        if file.accepted and file.result.file_kind == FTE_FILE:
             st.success(tx("upload.file_ok_fte", file=shown_name(file.file_name), rows=file.rows))
+        elif file.accepted and file.result.file_kind == MEASURES_FILE:
+            summary = tables.measures_summary(file.result.records, lang)
+            st.success(tx("upload.file_ok_measures", file=shown_name(file.file_name), **summary))
         elif file.accepted:
             st.success(
                 tx(
@@ -78,7 +82,7 @@ def show_review(review: Review) -> None:
         st.error(tx("upload.denied", departments=", ".join(review.denied), own=own))
         return
     if review.overlapping:
-        st.error(tx("upload.overlap", scopes=tables.scope_text(review.overlapping)))
+        st.error(tx("upload.overlap", scopes=tables.scope_text(review.overlapping, lang)))
         return
     if not review.valid:
         st.warning(tx("upload.fix_first"))
@@ -98,6 +102,17 @@ def show_review(review: Review) -> None:
     if not review.fte_table.empty:
         st.markdown(f"**{tx('upload.fte_heading')}**")
         st.dataframe(tables.fte_display(review, lang), hide_index=True, width="stretch")
+    if not review.measures_table.empty:
+        st.markdown(f"**{tx('upload.measures_heading')}**")
+        st.caption(tx("upload.measures_intro"))
+        st.dataframe(tables.measures_display(review, lang), hide_index=True, width="stretch")
+        # Participants are counts of people, shown raw here: only this department's uploaders and
+        # administrators see the review, and they submit the file itself (the page
+        # 'Meldingsbereidheid' shows small numbers of participants as '<5').
+        with st.expander(tx("upload.measures_rows")):
+            st.dataframe(
+                tables.measures_rows_display(review, lang), hide_index=True, width="stretch"
+            )
     st.markdown(f"**{tx('upload.replaced_heading')}**")
     if review.replaced.empty:
         st.caption(tx("upload.nothing_replaced"))
@@ -107,7 +122,7 @@ def show_review(review: Review) -> None:
 
 def show_result(result: CommitResult) -> None:
     if result.status == "conflict":
-        st.warning(tx("upload.conflict", scopes=tables.scope_text(result.conflicts)))
+        st.warning(tx("upload.conflict", scopes=tables.scope_text(result.conflicts, lang)))
         return
     if result.status == "reason_required":
         st.warning(tx("upload.jump_reason_required"))
@@ -126,26 +141,31 @@ def show_result(result: CommitResult) -> None:
                 )
             )
             continue
-        lines = [
-            tx(
-                "upload.receipt_loaded",
-                file=shown_name(receipt.file_name),
-                submission_id=receipt.submission_id,
-                rows=format_number(receipt.rows, lang=lang),
-                reports=format_number(receipt.reports, lang=lang),
-            ),
-            tx("upload.receipt_sha", sha256=receipt.sha256),
-        ]
+        loaded = {
+            "file": shown_name(receipt.file_name),
+            "submission_id": receipt.submission_id,
+            "rows": format_number(receipt.rows, lang=lang),
+        }
+        if receipt.file_kind == MEASURES_FILE:
+            what = tx("upload.receipt_loaded_measures", **loaded)
+        elif receipt.file_kind == FTE_FILE:
+            what = tx("upload.receipt_loaded_fte", **loaded)
+        else:
+            reports = format_number(receipt.reports, lang=lang)
+            what = tx("upload.receipt_loaded", **loaded, reports=reports)
+        lines = [what, tx("upload.receipt_sha", sha256=receipt.sha256)]
         for old_id, scope in receipt.replaced.items():
             lines.append(
                 tx(
                     "upload.receipt_replaced",
                     old_submission_id=old_id,
-                    scope=tables.scope_text(scope),
+                    scope=tables.scope_text(scope, lang),
                 )
             )
         if not receipt.replaced:
-            lines.append(tx("upload.receipt_new_scope", scope=tables.scope_text(receipt.scope)))
+            lines.append(
+                tx("upload.receipt_new_scope", scope=tables.scope_text(receipt.scope, lang))
+            )
         lines.append(
             tx(
                 "upload.receipt_by",

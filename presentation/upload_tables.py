@@ -14,15 +14,25 @@ import pandas as pd
 from base.formatting import format_local_times, format_number
 from base.texts import text
 from delivery.review import Review
+from etl.contract import MEASURE_KINDS, MEASURES_FILE
 from etl.problems import Problem, column_letter, short_file_name
 from presentation.labels import loader_label
 
 Scope = tuple[str, int, str]
 
 
-def scope_text(scopes: Iterable[Scope]) -> str:
-    """'BZK 2022 vertrouwenspersoon, BZK 2022 fte': scopes as a conflict or receipt names them."""
-    return ", ".join(f"{d} {y} {c}".strip() for d, y, c in scopes)
+def scope_text(scopes: Iterable[Scope], lang: str | None = None) -> str:
+    """'BZK 2022 vertrouwenspersoon, BZK 2022 maatregelen': scopes as a conflict or receipt names
+    them; with `lang`, each channel (or a measures file's scope) named in that language, in lower
+    case as inside a sentence ('BZK 2022 confidential adviser'). An fte file's scope has none."""
+
+    def channel(c: str) -> str:
+        if not c or lang is None:
+            return c
+        name = text(f"channel.{c}", lang)
+        return name[:1].lower() + name[1:]
+
+    return ", ".join(f"{d} {y} {channel(c)}".strip() for d, y, c in scopes)
 
 
 def file_names(names: pd.Series) -> list[str]:
@@ -92,13 +102,15 @@ def audit_table(trail: pd.DataFrame, lang: str) -> pd.DataFrame:
         elif action == "rejected":
             details.append(text("upload.detail.problems", lang, count=event.get("problems") or 0))
         elif action == "conflict":
-            details.append(scope_text(tuple(s) for s in event.get("scopes") or []))
+            details.append(scope_text((tuple(s) for s in event.get("scopes") or []), lang))
         else:
             details.append(str(event.get("note") or event.get("detail") or ""))
     return pd.DataFrame(
         {
             text("upload.col.when", lang): format_local_times(trail["at"]),
-            text("upload.col.who", lang): trail["actor"],
+            text("upload.col.who", lang): [
+                loader_label(a, lang) if isinstance(a, str) else "" for a in trail["actor"]
+            ],
             text("upload.col.what", lang): [
                 text(f"upload.action.{a}", lang) for a in trail["action"]
             ],
@@ -132,6 +144,10 @@ def comparison_display(
             text(f"category.{c}", lang) if c else text("upload.zero_row", lang)
             for c in table["category"]
         ]
+    if "kind" in by:
+        columns[text("upload.col.kind", lang)] = [
+            text(f"will.kind.{k}", lang) for k in table["kind"]
+        ]
     for column in ("new", "current", "last_year"):
         columns[text(f"upload.col.{column}", lang)] = [
             _number(v, lang, decimals) for v in table[column]
@@ -152,6 +168,66 @@ def category_display(review: Review, lang: str) -> pd.DataFrame:
 def fte_display(review: Review, lang: str) -> pd.DataFrame:
     table = review.fte_table
     return table if table.empty else comparison_display(table, lang, [], decimals=2)
+
+
+def _in_kind_order(table: pd.DataFrame, *then: str) -> pd.DataFrame:
+    """Rows per department and year in the contract's order of kinds (training ... advisers)."""
+    order = {kind: position for position, kind in enumerate(MEASURE_KINDS)}
+    return table.sort_values(
+        ["department", "year", "kind", *then],
+        key=lambda c: c.map(order) if c.name == "kind" else c,
+    ).reset_index(drop=True)
+
+
+def measures_display(review: Review, lang: str) -> pd.DataFrame:
+    """Activities per department, year and kind of measure: new, in force now, last year."""
+    table = review.measures_table
+    return table if table.empty else comparison_display(_in_kind_order(table), lang, ["kind"])
+
+
+def measures_summary(records: pd.DataFrame, lang: str) -> dict[str, str]:
+    """What a valid measures file holds, for its line in the check: rows, kinds of measure,
+    departments and years."""
+    return {
+        "rows": format_number(len(records), lang=lang),
+        "kinds": format_number(records["kind"].nunique(), lang=lang),
+        "departments": ", ".join(sorted(records["department"].unique())),
+        "years": line_ranges(records["year"].astype(int).tolist(), lang),
+    }
+
+
+def measures_rows_display(review: Review, lang: str) -> pd.DataFrame:
+    """The measures files' rows as delivered (kinds in the contract's words), with organisation
+    and participants. The participants are counts of people and the publication shows small ones
+    as '<5'; here they are raw, as on the rest of this page: only the department's own uploaders
+    and administrators see the review, and they have the file itself anyway."""
+    frames = [
+        f.result.records.assign(file=short_file_name(f.file_name))
+        for f in review.files
+        if f.accepted and f.result.file_kind == MEASURES_FILE
+    ]
+    if not frames:
+        return pd.DataFrame()
+    rows = _in_kind_order(pd.concat(frames, ignore_index=True), "file", "line")
+    columns: dict[str, object] = {}
+    if len(frames) > 1:  # a line number names a row of one file
+        columns[text("upload.col.file", lang)] = rows["file"]
+    columns[text("upload.col.line", lang)] = rows["line"].astype(int).astype(str)
+    return pd.DataFrame(
+        columns
+        | {
+            text("upload.col.department", lang): rows["department"],
+            text("upload.col.year", lang): rows["year"].astype(int).astype(str),
+            text("upload.col.kind", lang): [text(f"will.kind.{k}", lang) for k in rows["kind"]],
+            text("upload.col.organisation", lang): rows["organisation"].fillna(""),
+            text("upload.col.activities", lang): [
+                format_number(n, lang=lang) for n in rows["activities"]
+            ],
+            text("upload.col.participants", lang): [
+                "" if pd.isna(n) else format_number(n, lang=lang) for n in rows["participants"]
+            ],
+        }
+    )
 
 
 def replaced_display(review: Review, lang: str) -> pd.DataFrame:

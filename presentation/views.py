@@ -857,10 +857,13 @@ def history_table(
             short_file_name(name) if shown and isinstance(name, str) else ("" if shown else hidden)
             for name, shown in zip(history["file_name"], visible, strict=True)
         ]
+    kinds = {  # the stored file kinds (etl.contract: 'meldingen', 'fte', 'maatregelen')
+        "fte": text("history.kind.fte", lang),
+        "maatregelen": text("history.kind.maatregelen", lang),
+    }
     columns |= {
         text("history.kind", lang): [
-            text("history.kind.fte", lang) if k == "fte" else text("history.kind.meldingen", lang)
-            for k in history["file_kind"]
+            kinds.get(k) or text("history.kind.meldingen", lang) for k in history["file_kind"]
         ],
         text("history.covers", lang): history["covers"],
         text("history.loaded_at", lang): format_local_times(history["loaded_at"]),

@@ -43,9 +43,10 @@ import pandas as pd
 
 from base.texts import text
 from etl import queries, raw_store, warehouse
+from etl.contract import FTE_FILE, MEASURES_FILE, REPORT_FILE
 from etl.loading import default_loader_identity
 from protection.rules import ProtectionRules
-from publication import derived, shown, version_audit
+from publication import derived, shown, version_audit, willingness
 from publication.derived import DerivedResults
 from publication.shown import ShownNumber
 
@@ -701,10 +702,55 @@ def snapshot(db_path: Path, reference: str, rules: ProtectionRules | None = None
     )
 
 
+# What each kind of delivery can change on the page 'Meldingsbereidheid' (publication.willingness;
+# its statistics start with willingness.PREFIX, a detail may follow after ':'). The comparison
+# of ministries that started a measure rests on all three: its cohorts on the measures, its usable
+# ministries on a complete fte, its cells on the reports.
+_COMPARISON = (
+    willingness.RATIO, willingness.RATIO_LOWER, willingness.RATIO_UPPER, willingness.DIFFERENCE,
+    willingness.DIFFERENCE_LOWER, willingness.DIFFERENCE_UPPER, willingness.CELL_COUNT,
+    willingness.CELL_EXPOSURE, willingness.CELL_RATE, willingness.PRE_TREND_P,
+    willingness.DISPERSION,  # of the comparison, and of the detectable change (reports only)
+)  # fmt: skip
+# The survey indicators are reference data: no delivery changes them.
+_WILLINGNESS_FROM: dict[str, tuple[str, ...]] = {
+    REPORT_FILE: (
+        *_COMPARISON,
+        willingness.EXPECTED,
+        willingness.RISE,
+        willingness.FALL,
+    ),
+    FTE_FILE: (*_COMPARISON, willingness.ACTIVITIES_RATE),
+    MEASURES_FILE: (
+        *_COMPARISON,
+        willingness.ACTIVITIES,
+        willingness.PARTICIPANTS,
+        willingness.ACTIVITIES_RATE,
+    ),
+}
+
+
+def _is_one_of(statistic: str, names: tuple[str, ...]) -> bool:
+    return any(statistic == name or statistic.startswith(name + ":") for name in names)
+
+
+def _may_change(file_kind: str, statistic: str) -> bool:
+    """Whether a delivery of this kind can change a statistic at all: reports change every count
+    and what is computed from them; an fte file only rates; a measures file only the measures of
+    the page 'Meldingsbereidheid' and the comparison built on them, never a count of reports."""
+    if statistic.startswith(willingness.PREFIX):
+        return _is_one_of(
+            statistic, _WILLINGNESS_FROM.get(file_kind, _WILLINGNESS_FROM[REPORT_FILE])
+        )
+    if file_kind == FTE_FILE:
+        return statistic.startswith(shown.RATE)
+    return file_kind != MEASURES_FILE
+
+
 def _affects(submission: ReleasedSubmission, row: ShownNumber) -> bool:
-    """Whether a submission's scope lies inside a number's definition (department and year);
-    an fte file only changes rates."""
-    if submission.file_kind == "fte" and not row.statistic.startswith(shown.RATE):
+    """Whether a submission can have changed a number: its kind can change the statistic
+    (_may_change) and its scope lies inside the number's definition (department and year)."""
+    if not _may_change(submission.file_kind, row.statistic):
         return False
     try:
         years = set(shown.years_of(row.year))

@@ -11,6 +11,32 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "language.label": {"nl": "Taal / Language", "en": "Taal / Language"},
     "nav.overview": {"nl": "Overzicht", "en": "Overview"},
+    # Streamlit's and plotly's own strings (app.styles.STREAMLIT_STRINGS): the English text is
+    # exactly what they write; the Dutch replaces it on Dutch pages.
+    "streamlit.app_pages": {"nl": "Pagina's", "en": "App pages"},
+    "streamlit.autoscale": {"nl": "Automatisch schalen", "en": "Autoscale"},
+    "streamlit.collapse_sidebar": {"nl": "Zijbalk inklappen", "en": "Collapse sidebar"},
+    "streamlit.expand_sidebar": {"nl": "Zijbalk uitklappen", "en": "Expand sidebar"},
+    "streamlit.fullscreen": {"nl": "Volledig scherm", "en": "Fullscreen"},
+    "streamlit.close_fullscreen": {"nl": "Volledig scherm sluiten", "en": "Close fullscreen"},
+    "streamlit.link_to_heading": {"nl": "Link naar deze kop", "en": "Link to heading"},
+    "streamlit.pan": {"nl": "Verschuiven", "en": "Pan"},
+    "streamlit.reset_axes": {"nl": "Assen herstellen", "en": "Reset axes"},
+    "streamlit.search": {"nl": "Zoeken", "en": "Search"},
+    "streamlit.show_hide_columns": {
+        "nl": "Kolommen tonen of verbergen",
+        "en": "Show/hide columns",
+    },
+    "streamlit.sidebar": {"nl": "Zijbalk", "en": "Sidebar"},
+    "streamlit.zoom": {"nl": "Zoomen", "en": "Zoom"},
+    "streamlit.zoom_in": {"nl": "Inzoomen", "en": "Zoom in"},
+    "streamlit.zoom_out": {"nl": "Uitzoomen", "en": "Zoom out"},
+    "streamlit.open": {"nl": "Openen", "en": "Open"},
+    "streamlit.close": {"nl": "Sluiten", "en": "Close"},
+    "streamlit.choose_option": {"nl": "Kies een optie", "en": "Choose an option"},
+    "streamlit.download_csv": {"nl": "Downloaden als CSV", "en": "Download as CSV"},
+    "streamlit.clear_all": {"nl": "Alles wissen", "en": "Clear all"},
+    "streamlit.help_for": {"nl": "Uitleg bij ", "en": "Help for "},
     "not_found.title": {"nl": "Pagina niet gevonden", "en": "Page not found"},
     "not_found.body": {
         "nl": "Deze pagina bestaat niet in de Meldingenmonitor Rijk. Kies een pagina in het menu "
@@ -628,6 +654,7 @@ TEXTS: dict[str, dict[str, str]] = {
     # the stored file kinds (etl.contract), named in the page's language
     "history.kind.meldingen": {"nl": "meldingen", "en": "reports"},
     "history.kind.fte": {"nl": "fte", "en": "fte"},
+    "history.kind.maatregelen": {"nl": "maatregelen", "en": "measures"},
     "history.covers": {"nl": "Dekt", "en": "Covers"},
     "history.loaded_at": {
         "nl": "Geladen op (Nederlandse tijd)",

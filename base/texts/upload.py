@@ -42,6 +42,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "**{file}**: voldoet aan het gegevenscontract (fte-bestand, {rows} regels).",
         "en": "**{file}**: meets the data contract (fte file, {rows} rows).",
     },
+    "upload.file_ok_measures": {
+        "nl": "**{file}**: voldoet aan het gegevenscontract (maatregelenbestand: {rows} regels, "
+        "{kinds} soorten maatregel; {departments}, {years}).",
+        "en": "**{file}**: meets the data contract (measures file: {rows} rows, {kinds} kinds of "
+        "measure; {departments}, {years}).",
+    },
     "upload.file_rejected": {
         "nl": "**{file}** wordt afgewezen: {count} fout(en). Verbeter het bestand en kies het "
         "opnieuw. Er is niets opgeslagen.",
@@ -94,6 +100,21 @@ TEXTS: dict[str, dict[str, str]] = {
     "upload.per_channel": {"nl": "Totaal per kanaal", "en": "Total per channel"},
     "upload.per_category": {"nl": "Per kanaal en categorie", "en": "Per channel and category"},
     "upload.fte_heading": {"nl": "Fte", "en": "Fte"},
+    "upload.measures_heading": {"nl": "Maatregelen per soort", "en": "Measures per kind"},
+    "upload.measures_intro": {
+        "nl": "Het aantal activiteiten per soort maatregel; bij vertrouwenspersonen het aantal aan "
+        "het eind van het jaar. Een maatregelenbestand vervangt alleen de maatregelen van "
+        "hetzelfde departement en jaar, nooit meldingen of fte. De cijfers verschijnen op de "
+        "pagina Meldingsbereidheid.",
+        "en": "The number of activities per kind of measure; for confidential advisers the number "
+        "at the end of the year. A measures file replaces only the measures of the same "
+        "department and year, never reports or fte. The figures appear on the page Willingness "
+        "to report.",
+    },
+    "upload.measures_rows": {
+        "nl": "Per regel, met organisatie en deelnemers",
+        "en": "Per row, with organisation and participants",
+    },
     "upload.replaced_heading": {"nl": "Wordt vervangen", "en": "Will be replaced"},
     "upload.nothing_replaced": {
         "nl": "Er wordt niets vervangen: voor deze departementen, jaren en kanalen is nog niets "
@@ -108,6 +129,11 @@ TEXTS: dict[str, dict[str, str]] = {
     # name a scope's channel (text(f"channel.{c}")): the history, what a commit replaces.
     "channel.maatregelen": {"nl": "Maatregelen", "en": "Measures"},
     "upload.col.category": {"nl": "Categorie", "en": "Category"},
+    "upload.col.kind": {"nl": "Soort maatregel", "en": "Kind of measure"},
+    "upload.col.line": {"nl": "Regel", "en": "Line"},
+    "upload.col.organisation": {"nl": "Organisatie", "en": "Organisation"},
+    "upload.col.activities": {"nl": "Aantal", "en": "Number"},
+    "upload.col.participants": {"nl": "Deelnemers", "en": "Participants"},
     "upload.col.new": {"nl": "Nieuw", "en": "New"},
     "upload.col.current": {"nl": "Nu", "en": "Now"},
     "upload.col.last_year": {"nl": "Vorig jaar", "en": "Last year"},
@@ -192,6 +218,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "meldingen. De cijfers op de andere pagina's zijn bijgewerkt.",
         "en": "**{file}** is committed as **{submission_id}**: {rows} rows, {reports} reports. The "
         "figures on the other pages are updated.",
+    },
+    "upload.receipt_loaded_measures": {
+        "nl": "**{file}** is vastgelegd als **{submission_id}**: {rows} regels maatregelen. De "
+        "pagina Meldingsbereidheid is bijgewerkt.",
+        "en": "**{file}** is committed as **{submission_id}**: {rows} rows of measures. The page "
+        "Willingness to report is updated.",
+    },
+    "upload.receipt_loaded_fte": {
+        "nl": "**{file}** is vastgelegd als **{submission_id}**: fte-bestand, {rows} regels. De "
+        "cijfers per 1.000 fte zijn bijgewerkt.",
+        "en": "**{file}** is committed as **{submission_id}**: fte file, {rows} rows. The figures "
+        "per 1,000 fte are updated.",
     },
     "upload.receipt_unchanged": {
         "nl": "**{file}** was al precies zo vastgelegd als **{submission_id}**; er is niets "

@@ -123,6 +123,15 @@ def _html_strings(body: str) -> Iterable[str]:
     # CSS in an <style> block: only its 'content:' strings are shown
     for style in re.findall(r"<style>(.*?)</style>", body, flags=re.S):
         yield from re.findall(r'content:\s*"((?:[^"\\]|\\.)*)"', style)
+    # app.styles' script: it shows the values of its word list (the keys are Streamlit's English
+    # strings it replaces) and the uploader button's name
+    for script in re.findall(r"<script>(.*?)</script>", body, flags=re.S):
+        words = re.search(r"const words = (\{.*?\}), prefixes = (\[.*?\]\]),", script, re.S)
+        if words:
+            yield from json.loads(words.group(1)).values()
+            yield from (own for _, own in json.loads(words.group(2)))
+        yield from re.findall(r'const uploadButton = "((?:[^"\\]|\\.)*)"', script)
+    body = re.sub(r"<script>.*?</script>", " ", body, flags=re.S)
     yield re.sub(r"<[^>]+>", " ", re.sub(r"<style>.*?</style>", " ", body, flags=re.S))
 
 

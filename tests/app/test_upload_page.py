@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from access.roles import ROLES_ENV
 from etl.loading import IncomingFile, load_files
 from tests.app.login import AUTH_SECRETS
+from tests.app.test_one_language import foreign_words
 from tests.delivery.conftest import (
     BZK_2022_CORRECTED,
     BZK_2023,
@@ -51,7 +52,9 @@ def db(upload_template, tmp_path) -> Path:
 def page(monkeypatch, db):
     """page(user=None) -> an AppTest on the upload page; user=None is local mode."""
 
-    def start(user: dict | None = None, roles: str = ROLES, switch: bool = True) -> AppTest:
+    def start(
+        user: dict | None = None, roles: str = ROLES, switch: bool = True, lang: str = "nl"
+    ) -> AppTest:
         monkeypatch.setenv("MELDINGEN_DB", str(db))
         monkeypatch.setenv("MELDINGEN_DEMO", "0")
         monkeypatch.delenv("MELDINGEN_AUDIT_JOURNAL", raising=False)
@@ -63,6 +66,8 @@ def page(monkeypatch, db):
             monkeypatch.setenv(ROLES_ENV, str(roles_file))
             at.secrets = AUTH_SECRETS
             at.user = user
+        if lang != "nl":
+            at.query_params["taal"] = lang
         at.run()
         if switch:
             at.switch_page(PAGE)
@@ -241,3 +246,122 @@ def test_login_required_when_anonymous_visitors_may_see_nothing(page):
     assert not at.dataframe and not at.metric
     unknown = page({"is_logged_in": True, "email": "x@elders.nl"}, roles=closed, switch=False)
     assert "geen toegang" in texts(unknown, "error")
+
+
+# --- measures ('maatregelen') -------------------------------------------------------------------
+# tests/etl/fixtures/good/maatregelen.csv, by hand: 7 rows; kinds training, vertrouwenspersonen,
+# voorlichting (BZK) and training (2 + 1 = 3), vertrouwenspersonen, campagne (FIN): 4 kinds; BZK
+# and FIN, 2022. The small warehouse holds no measures, so 'now' and 'last year' are '–'.
+MEASURES = REPO / "tests/etl/fixtures/good/maatregelen.csv"
+MEASURES_BAD = REPO / "tests/etl/fixtures/bad/maatregelen_soort_unknown.csv"
+
+
+def on_screen(at: AppTest) -> list[str]:
+    """The page's texts and tables (headers and cells), for the one-language check."""
+    found = [texts(at, kind) for kind in ("success", "info", "warning", "caption", "markdown")]
+    for frame in (d.value for d in at.dataframe):
+        found += [str(c) for c in frame.columns] + [str(v) for v in frame.to_numpy().ravel()]
+    return found
+
+
+def frame_with(at: AppTest, column: str):
+    """The first dataframe on the page with this column."""
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+MEASURES_WORDS = {
+    "nl": {
+        "ok": "voldoet aan het gegevenscontract (maatregelenbestand: 7 regels, 4 soorten "
+        "maatregel; BZK, FIN, 2022)",
+        "columns": ["Departement", "Jaar", "Soort maatregel", "Nieuw", "Nu", "Vorig jaar"],
+        "kinds": ["Training", "Voorlichting", "Vertrouwenspersonen (eind van het jaar)",
+                  "Training", "Campagne", "Vertrouwenspersonen (eind van het jaar)"],
+        "reports": "0 meldingen",
+        "receipt": "vastgelegd als **S000006**: 7 regels maatregelen",
+        "new_scope": "Vervangt niets (nieuw: BZK 2022 maatregelen, FIN 2022 maatregelen)",
+        "kind": "Soort maatregel",
+        "participants": "Deelnemers",
+        "organisation": "Organisatie",
+        "rejected": "wordt afgewezen: 1 fout(en)",
+        "where": "maatregelen_soort_unknown.csv, regel 3, kolom 3 (C) 'soort'",
+        "what": "Onbekende soort maatregel",
+    },
+    "en": {
+        "ok": "meets the data contract (measures file: 7 rows, 4 kinds of measure; BZK, FIN, "
+        "2022)",
+        "columns": ["Department", "Year", "Kind of measure", "New", "Now", "Last year"],
+        "kinds": ["Training", "Information session", "Confidential advisers (end of year)",
+                  "Training", "Campaign", "Confidential advisers (end of year)"],
+        "reports": "0 reports",
+        "receipt": "committed as **S000006**: 7 rows of measures",
+        "new_scope": "Replaces nothing (new: BZK 2022 measures, FIN 2022 measures)",
+        "kind": "Kind of measure",
+        "participants": "Participants",
+        "organisation": "Organisation",
+        "rejected": "is rejected: 1 problem(s)",
+        "where": "maatregelen_soort_unknown.csv, line 3, column 3 (C) 'soort'",
+        "what": "Unknown kind of measure",
+    },
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_measures_file_reviewed_committed_and_receipted(page, db, lang):
+    words = MEASURES_WORDS[lang]
+    at = choose(page(lang=lang), IncomingFile("maatregelen.csv", MEASURES.read_bytes()))
+    success = texts(at, "success")
+    assert words["ok"] in success
+    assert words["reports"] not in success
+    table = frame_with(at, words["kind"])
+    assert list(table.columns) == words["columns"]
+    assert list(table[words["kind"]]) == words["kinds"]
+    assert list(table.iloc[:, 0]) == ["BZK"] * 3 + ["FIN"] * 3
+    assert list(table.iloc[:, 3]) == ["4", "2", "12", "3", "0", "20"]  # new
+    assert set(table.iloc[:, 4]) == set(table.iloc[:, 5]) == {"–"}  # nothing now, nor in 2021
+    rows = frame_with(at, words["participants"])  # per row, raw (the uploader's own file)
+    fin_training = rows[(rows.iloc[:, 1] == "FIN") & (rows[words["kind"]] == "Training")]
+    assert list(fin_training[words["organisation"]]) == ["Belastingdienst", "Kernministerie"]
+    assert list(fin_training[words["participants"]]) == ["30", "14"]
+    assert list(rows[words["participants"]])[:3] == ["60", "", ""]  # BZK: only training known
+    assert foreign_words(on_screen(at), lang) == []
+
+    before = file_fingerprint(db)
+    assert file_fingerprint(db) == before  # nothing stored before the commit
+    at.button(key="upload_commit").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    receipt = texts(at, "success")
+    assert words["receipt"] in receipt and words["new_scope"] in receipt
+    assert words["reports"] not in receipt
+    assert foreign_words(on_screen(at), lang) == []
+    assert query(db, "SELECT count(*), sum(activities) FROM v_measures") == [(7, 41)]
+    assert query(db, "SELECT count(*) FROM v_reports WHERE submission_id = 'S000006'") == [(0,)]
+
+
+def test_a_second_measures_file_is_compared_with_the_first(page, db):
+    """BZK's training 4 -> 5: 'now' is the committed 4; the measures file in force is replaced."""
+    load_files([IncomingFile("maatregelen.csv", MEASURES.read_bytes())], db, loaded_by="t")
+    corrected = MEASURES.read_text(encoding="utf-8").replace(
+        "BZK,2022,training,4,60,", "BZK,2022,training,5,60,"
+    )
+    at = choose(page(), IncomingFile("maatregelen_v2.csv", corrected.encode()))
+    table = frame_with(at, "Soort maatregel")
+    assert table.iloc[0].tolist() == ["BZK", "2022", "Training", "5", "4", "–"]
+    assert table.iloc[2].tolist() == [
+        "BZK", "2022", "Vertrouwenspersonen (eind van het jaar)", "12", "12", "–",
+    ]  # fmt: skip
+    replaced = frame_with(at, "Kanaal")
+    assert set(replaced["Aanlevering"]) == {"S000006"}
+    assert set(replaced["Kanaal"]) == {"Maatregelen"}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_bad_measures_file_names_line_and_column(page, db, lang):
+    words = MEASURES_WORDS[lang]
+    before = file_fingerprint(db)
+    bad = IncomingFile(MEASURES_BAD.name, MEASURES_BAD.read_bytes())
+    at = choose(page(lang=lang), bad)
+    assert words["rejected"] in texts(at, "error")
+    problems = texts(at, "markdown")
+    assert words["where"] in problems and words["what"] in problems
+    assert not [b for b in at.button if b.key == "upload_commit"]
+    assert file_fingerprint(db) == before

@@ -713,6 +713,8 @@ FORWARDED: dict[tuple[str, str], Callable[[], set[str]]] = {
     ("presentation/revisions.py", "label"): lambda: set(
         importlib.import_module("presentation.revisions").DIMENSION_LABELS.values()
     ),
+    # app.styles: Streamlit's own strings, replaced on Dutch pages
+    ("app/styles.py", "key"): lambda: set(importlib.import_module("app.styles").STREAMLIT_STRINGS),
     # presentation.willingness: the survey names of the indicators' file
     ("presentation/willingness.py", "SURVEY_NAMES[survey]"): lambda: set(
         importlib.import_module("presentation.willingness").SURVEY_NAMES.values()

@@ -21,7 +21,7 @@ import pytest
 from etl import warehouse
 from etl.loading import IncomingFile, collect_files, load_files, rebuild
 from protection.rules import ProtectionRules
-from publication import cli, derived, releases, shown, worker
+from publication import cli, derived, releases, shown, willingness, worker
 from publication.shown import ShownNumber
 
 REPO = Path(__file__).resolve().parents[2]
@@ -321,6 +321,57 @@ def test_revisions_on_a_hand_computed_fixture():
     assert [tuple(row) for row in got.itertuples(index=False)] == expected
     assert list(table.columns) == list(releases.REVISION_COLUMNS)
     assert releases.revisions(old, old).empty
+
+
+def test_a_revision_names_only_the_deliveries_that_can_change_its_number():
+    """Between A and B come, all for BZK 2022, a reports file (S3), an fte file (S4) and a
+    measures file (S5). By hand: a count of reports changed by S3 only (an fte file changes rates,
+    measures never change a count of reports); a rate by S3 and S4; the measures of the page
+    'Meldingsbereidheid' by S5 (activities) and S4, S5 (activities per 1,000 fte); the detectable
+    change rests on the reports only (S3); the comparison of ministries that started a measure on
+    all three; a survey indicator (reference data) on none."""
+
+    def number(statistic, year, old, new, department=shown.ALL):
+        return (
+            ShownNumber(statistic, year, department=department, value=old, where=("x",)),
+            ShownNumber(statistic, year, department=department, value=new, where=("x",)),
+        )
+
+    pairs = {
+        "count": number("count", "2022", 33, 34),
+        "rate": number(shown.RATE, "2022", 1.5, 1.6, "BZK"),
+        "activities": number(f"{willingness.ACTIVITIES}:kind=training", "2022", 2, 5, "BZK"),
+        "activities_rate": number(
+            f"{willingness.ACTIVITIES_RATE}:kind=training", "2022", 0.2, 0.5, "BZK"
+        ),
+        "rise": number(f"{willingness.RISE}:years=3", "2020;2021;2022", 0.4, 0.38),
+        "did": number(willingness.RATIO, "2021;2022", 1.2, 1.1),
+        "indicator": number(f"{willingness.INDICATOR}:id=pr2022", "2022", 0.5, 0.6),
+    }
+    before = (submission("S1", 1, "BZK 2021"), submission("S2", 2, "BZK 2021", kind="fte"))
+    old = releases.Snapshot("A", 2, tuple(o for o, _ in pairs.values()), before)
+    new = releases.Snapshot(
+        "B",
+        5,
+        tuple(n for _, n in pairs.values()),
+        (
+            *before,
+            submission("S3", 3, "BZK 2022"),
+            submission("S4", 4, "BZK 2022", kind="fte"),
+            submission("S5", 5, "BZK 2022", kind="maatregelen"),
+        ),
+    )
+    table = releases.revisions(old, new).set_index("id")
+    causes = {name: table.at[o.id, "submissions"] for name, (o, _) in pairs.items()}
+    assert causes == {
+        "count": "S3",
+        "rate": "S3; S4",
+        "activities": "S5",
+        "activities_rate": "S4; S5",
+        "rise": "S3",
+        "did": "S3; S4; S5",
+        "indicator": "",
+    }
 
 
 def test_revisions_between_two_real_releases(db):
