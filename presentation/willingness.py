@@ -245,32 +245,25 @@ def _measures_chart(result: Willingness, lang: str) -> ChartBlock | None:
             (reports["department_group"] == group) & reports["year"].isin(years)
         ].sort_values("year")
         rates = rates[rates["rate_per_1000_fte"].notna()]
-        figure.add_scatter(
-            x=mine["year"],
-            y=mine["activities_per_1000_fte"].round(DECIMALS[domain.ACTIVITIES_RATE]),
-            mode="lines+markers",
-            name=text("will.series.activities", lang),
-            line={"color": colour("logoblauw"), "width": 2},
-            marker={"symbol": "square", "size": 6},
-            legendgroup="g1",
-            showlegend=index == 0,
-            hovertemplate="%{x}: %{y:.2f}<extra>" + _label(group, lang) + "</extra>",
-            row=row,
-            col=col,
+        lines = (
+            (mine["year"], mine["activities_per_1000_fte"], "logoblauw", "square"),
+            (rates["year"], rates["rate_per_1000_fte"], "violet", "circle"),
         )
-        figure.add_scatter(
-            x=rates["year"],
-            y=rates["rate_per_1000_fte"].round(2),
-            mode="lines+markers",
-            name=text("will.series.reports", lang),
-            line={"color": colour("violet"), "width": 2},
-            marker={"symbol": "circle", "size": 6},
-            legendgroup="g2",
-            showlegend=index == 0,
-            hovertemplate="%{x}: %{y:.2f}<extra>" + _label(group, lang) + "</extra>",
-            row=row,
-            col=col,
-        )
+        names = (text("will.series.activities", lang), text("will.series.reports", lang))
+        for (x, y, colour_name, symbol), name in zip(lines, names, strict=True):
+            figure.add_scatter(
+                x=x,
+                y=y.round(DECIMALS[domain.ACTIVITIES_RATE]),  # reports' rates: 2 decimals too
+                mode="lines+markers",
+                name=name,
+                line={"color": colour(colour_name), "width": 2},
+                marker={"symbol": symbol, "size": 6},
+                legendgroup=symbol,
+                showlegend=index == 0,
+                hovertemplate="%{x}: %{y:.2f}<extra>" + _label(group, lang) + "</extra>",
+                row=row,
+                col=col,
+            )
     figure.update_layout(
         template=template(),
         title={"text": text("will.chart_title", lang)},
