@@ -78,7 +78,6 @@ def _reach(comparisons: list[SurveyComparison], lang: str) -> tuple[pd.DataFrame
     table = pd.DataFrame(
         {
             text("will.col.survey", lang): [text(f"surveycmp.name.{c.id}", lang) for c in compared],
-            text("will.col.year", lang): [str(c.year) for c in compared],
             text("will.col.reach", lang): [share(c.reaching_share, lang) for c in compared],
             text("will.col.reach_interval", lang): [
                 text(
@@ -220,7 +219,9 @@ def _measures(result: Willingness, lang: str) -> tuple[ChartBlock | None, pd.Dat
 
 def _measures_chart(result: Willingness, lang: str) -> ChartBlock | None:
     """Small multiples: a panel per ministry, its activities per 1,000 fte (startable kinds
-    summed) and its reports per 1,000 fte, on one shared scale."""
+    summed) and its reports per 1,000 fte, each panel on its own scale (one ministry's single
+    workshop would flatten every other panel); a year without a value (hidden, not delivered, no
+    complete fte) is a gap in the line, not a line across it."""
     from plotly.subplots import make_subplots  # plotly's subplot helper, only for this chart
 
     activities = domain.activities_per_group(result)
@@ -240,20 +241,26 @@ def _measures_chart(result: Willingness, lang: str) -> ChartBlock | None:
     years = sorted(set(activities["year"]))
     for index, group in enumerate(groups):
         row, col = index // columns + 1, index % columns + 1
-        mine = activities[activities["department_group"] == group].sort_values("year")
-        rates = reports[
-            (reports["department_group"] == group) & reports["year"].isin(years)
-        ].sort_values("year")
-        rates = rates[rates["rate_per_1000_fte"].notna()]
+        mine = (
+            activities[activities["department_group"] == group]
+            .set_index("year")["activities_per_1000_fte"]
+            .reindex(years)
+        )
+        rates = (
+            reports[reports["department_group"] == group]
+            .set_index("year")["rate_per_1000_fte"]
+            .reindex(years)
+        )
         lines = (
-            (mine["year"], mine["activities_per_1000_fte"], "logoblauw", "square"),
-            (rates["year"], rates["rate_per_1000_fte"], "violet", "circle"),
+            (pd.Series(years), mine.reset_index(drop=True), "logoblauw", "square"),
+            (pd.Series(years), rates.reset_index(drop=True), "violet", "circle"),
         )
         names = (text("will.series.activities", lang), text("will.series.reports", lang))
         for (x, y, colour_name, symbol), name in zip(lines, names, strict=True):
+            shown = y.round(DECIMALS[domain.ACTIVITIES_RATE])  # reports' rates: 2 decimals too
             figure.add_scatter(
                 x=x,
-                y=y.round(DECIMALS[domain.ACTIVITIES_RATE]),  # reports' rates: 2 decimals too
+                y=[None if pd.isna(v) else float(v) for v in shown],
                 mode="lines+markers",
                 name=name,
                 line={"color": colour(colour_name), "width": 2},
@@ -277,7 +284,7 @@ def _measures_chart(result: Willingness, lang: str) -> ChartBlock | None:
         tickangle=0,
         range=[min(years) - 0.5, max(years) + 0.5],
     )
-    figure.update_yaxes(rangemode="tozero", matches="y", tickformat=",.1f")
+    figure.update_yaxes(rangemode="tozero", tickformat=",.2~f")
     figure.update_yaxes(title_text=text("will.chart_axis", lang), col=1)
     latest = max(years)
     last = activities[activities["year"] == latest].sort_values(
@@ -291,19 +298,29 @@ def _measures_chart(result: Willingness, lang: str) -> ChartBlock | None:
         most=_label(str(last.iloc[0]["department_group"]), lang),
         value=_number(last.iloc[0]["activities_per_1000_fte"], domain.ACTIVITIES_RATE, lang),
     )
+    rates = reports.set_index(["department_group", "year"])["rate_per_1000_fte"]
     table = pd.DataFrame(
         {
-            text("will.col.ministry", lang): [
-                _label(g, lang) for g in activities["department_group"]
-            ],
             text("will.col.year", lang): [str(int(y)) for y in activities["year"]],
             text("will.series.activities", lang): [
                 _number(v, domain.ACTIVITIES_RATE, lang)
                 for v in activities["activities_per_1000_fte"]
             ],
-        }
+            text("will.series.reports", lang): [
+                ""
+                if pd.isna(rates.get((g, int(y))))
+                else format_number(rates[(g, int(y))], 2, lang)
+                for g, y in zip(activities["department_group"], activities["year"], strict=True)
+            ],
+        },
+        index=pd.Index(
+            [_label(g, lang) for g in activities["department_group"]],
+            name=text("will.col.ministry", lang),
+        ),
     )
-    return ChartBlock("willingness_measures", figure, table, summary, [text("will.caveat", lang)])
+    return ChartBlock(
+        "willingness_measures", figure, table, summary, [text("will.own_scales", lang)]
+    )
 
 
 # --- what the figures can show ---------------------------------------------------------------------
@@ -423,16 +440,19 @@ def _comparison(result: Willingness, lang: str) -> tuple[tuple, pd.DataFrame | N
         few = [r for r in reasons if r.startswith("few_")]
         reasons = few or reasons  # too few ministries: the other reasons follow from it
         p_value = comparison.support.pre_trend_p_value if comparison.support else None
-        lines.append(text("will.did_not_shown", lang))
-        lines.extend(
-            "- "
-            + text(
+        said = [
+            text(
                 f"will.reason.{reason}",
                 lang,
                 minimum=domain.MIN_CELL_COUNT,
                 p_value=format_number(p_value, 3, lang) if p_value is not None else "",
             )
             for reason in dict.fromkeys(reasons)
+        ]
+        if said:  # a list of reasons: the last one ends the sentence
+            said[-1] = said[-1].rstrip(";") + "."
+        lines.append(
+            "\n".join([text("will.did_not_shown", lang), *(f"- {reason}" for reason in said)])
         )
         return tuple(lines), None, ()
     did = comparison.result

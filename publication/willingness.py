@@ -31,7 +31,7 @@ from analysis.difference_in_differences import (
     difference_in_differences,
     supports,
 )
-from base.reference import survey_indicators
+from base.reference import comparable_group, survey_indicators
 from protection.aggregates import CellStatus
 from protection.tables import TOTAL
 from publication import trends
@@ -50,6 +50,7 @@ POWER = 0.80
 ALPHA = 0.05
 MEASURE_COLUMNS = ("department_group", "year", "kind", "activities", "participants")
 PARTICIPANTS_HIDDEN = "<{threshold}"  # as the publication's own symbol for a small count
+NOT_DELIVERED = "–"  # a ministry-year without any delivery: no count, not a count of 0
 
 # The statistics of the page as the registry (publication.shown) names them, and the decimals
 # the page shows them with: one place, so that the page and the registry cannot disagree.
@@ -245,12 +246,16 @@ def _reports(
     series: Mapping[str, pd.Series],
     fte: Mapping[tuple[str, int], float],
     symbols: Mapping[tuple[str, int], str],
+    not_delivered: frozenset[tuple[str, int]] = frozenset(),
 ) -> pd.DataFrame:
+    """Per group and year the published count (NA when hidden: symbol; when the group delivered
+    nothing that year: NOT_DELIVERED, as its 0 in the table is no count) and its rate."""
     rows = []
+    symbols = {**symbols, **dict.fromkeys(not_delivered, NOT_DELIVERED)}
     for group, line in series.items():
         for year, count in line.items():
             exposure = fte.get((group, int(year)), np.nan)
-            shown = not pd.isna(count)
+            shown = not pd.isna(count) and (group, int(year)) not in not_delivered
             rows.append(
                 {
                     "department_group": group,
@@ -328,12 +333,17 @@ def _usable(
     series: Mapping[str, pd.Series],
     fte: Mapping[tuple[str, int], float],
     years: Sequence[int],
+    incomplete: frozenset[tuple[str, int]] = frozenset(),
 ) -> tuple[list[str], list[str]]:
     kept, left_out = [], []
     for group in groups:
         line = series.get(group)
         ok = line is not None and all(
-            y in line.index and not pd.isna(line[y]) and (group, y) in fte for y in years
+            y in line.index
+            and not pd.isna(line[y])
+            and (group, y) in fte
+            and (group, y) not in incomplete
+            for y in years
         )
         (kept if ok else left_out).append(group)
     return kept, left_out
@@ -344,16 +354,18 @@ def comparison(
     series: Mapping[str, pd.Series],
     fte: Mapping[tuple[str, int], float],
     years: Sequence[int],
+    incomplete: frozenset[tuple[str, int]] = frozenset(),
 ) -> Comparison:
     """The before/after comparison of the cohort with the most usable groups (ties: the earliest
-    start, then the kind's order), on the published counts only."""
+    start, then the kind's order), on the published counts only; a group with a missing delivery
+    (incomplete: (group, year)) in a year of the window is left out like a hidden count."""
     window = tuple(sorted(int(y) for y in years))
     if by_group.empty:
         return Comparison(None, window, None, None, reasons=("no_measures",))
     candidates = []
     for cohort in cohorts(by_group, window):
-        treated, left_t = _usable(cohort.treated, series, fte, window)
-        control, left_c = _usable(cohort.control, series, fte, window)
+        treated, left_t = _usable(cohort.treated, series, fte, window, incomplete)
+        control, left_c = _usable(cohort.control, series, fte, window, incomplete)
         usable = Cohort(cohort.kind, cohort.start_year, tuple(treated), tuple(control))
         size = min(len(cohort.treated), len(cohort.control))
         candidates.append(
@@ -394,6 +406,12 @@ def willingness(
     threshold = participants_threshold or publication.rules.threshold
     years = list(publication.years)
     missing = incomplete or {}
+    # 'AZ' (a whole ministry) or 'AZ klachtencommissie' (one channel) per year, as raw codes: a
+    # group with any gap is left out of the comparison; a group that is one ministry and
+    # delivered nothing that year has no count at all (the tables' 0 there is not a count)
+    gaps = _gap_items(missing)
+    incomplete_groups = frozenset(key for key, _, _ in gaps)
+    not_delivered = frozenset(key for key, whole, code in gaps if whole and code == key[0])
     fte = trends.fte_by_item(fte_frame, years)
     series = report_series(publication)
     by_group = measures_by_group(measures)
@@ -405,15 +423,26 @@ def willingness(
     window = [y for y in years if y in set(by_group["year"]) and (TOTAL, y) in fte]
     return Willingness(
         measures=_with_rates(by_group, fte, threshold),
-        reports=_reports(series, fte, report_symbols(publication)),
+        reports=_reports(series, fte, report_symbols(publication), not_delivered),
         detectable=detectable,
         baseline=baseline,
         dispersion_years=dispersion_years,
         incomplete_baseline=tuple(y for y in baseline if missing.get(y)),
-        comparison=comparison(by_group, series, fte, window),
+        comparison=comparison(by_group, series, fte, window, incomplete_groups),
         participants_threshold=threshold,
         symbols=(publication.rules.below_threshold_text, publication.rules.secondary_text),
     )
+
+
+def _gap_items(missing: Mapping[int, Sequence[str]]) -> list[tuple[tuple[str, int], bool, str]]:
+    """((group, year), whole ministry missing?, raw code) for every missing delivery
+    (publication.trends.incomplete_years: 'AZ' or 'AZ klachtencommissie')."""
+    items = []
+    for year, listed in missing.items():
+        for gap in listed:
+            code, _, channel = gap.partition(" ")
+            items.append(((comparable_group(code), int(year)), not channel, code))
+    return items
 
 
 def from_results(results: DerivedResults) -> Willingness:

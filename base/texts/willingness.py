@@ -232,6 +232,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Activities and reports per 1,000 fte, by ministry",
     },
     "will.chart_axis": {"nl": "Per 1.000 fte", "en": "Per 1,000 fte"},
+    "will.own_scales": {
+        "nl": "Elk ministerie heeft zijn eigen schaal: vergelijk binnen een paneel de twee lijnen "
+        "in de tijd, niet de hoogte van panelen. Een onderbroken lijn: dat jaar is afgeschermd, "
+        "niet aangeleverd of zonder complete fte.",
+        "en": "Each ministry has its own scale: compare the two lines over time within a panel, "
+        "not the heights of panels. A broken line: that year is hidden, not delivered or without "
+        "complete fte.",
+    },
     "will.series.activities": {
         "nl": "Activiteiten per 1.000 fte",
         "en": "Activities per 1,000 fte",
@@ -390,10 +398,11 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "will.did_left_out": {
         "nl": "Buiten de vergelijking gelaten, omdat hun aantal in een van die jaren is afgeschermd "
-        "({below} of {secondary}) of hun fte niet compleet is: {groups}. Een afgeschermd aantal wordt nooit "
-        "gebruikt.",
-        "en": "Left out of the comparison, because their count is hidden ({below} or {secondary}) in "
-        "one of those years or their fte is incomplete: {groups}. A hidden count is never used.",
+        "({below} of {secondary}), niet volledig is aangeleverd of hun fte niet compleet is: "
+        "{groups}. Een afgeschermd aantal wordt nooit gebruikt.",
+        "en": "Left out of the comparison, because their count is hidden ({below} or {secondary}) "
+        "in one of those years, was not fully delivered or their fte is incomplete: {groups}. A "
+        "hidden count is never used.",
     },
     "will.did_cohort": {
         "nl": "Begonnen met {kind} in {start}: {treated}. Zonder {kind}: {control}. Jaren: "

@@ -199,6 +199,8 @@ def on_screen(at, lang: str) -> Iterator[Shown]:
     skipped = _header_keys(lang, NOT_DATA_COLUMNS | HISTORY_TABLE_COLUMNS) | {"sha256"}
     for index, frame in enumerate(at.dataframe):
         yield from _frame_numbers(frame.value, lang, f"table {index}", skipped)
+    for index, frame in enumerate(at.table):  # static tables (st.table)
+        yield from _frame_numbers(frame.value, lang, f"static table {index}", skipped)
     for chart in at.get("plotly_chart"):
         yield from _chart_numbers(json.loads(chart.proto.spec), lang)
 

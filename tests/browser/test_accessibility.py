@@ -32,6 +32,7 @@ PAGES = [
     "trends?uitsplitsing=channel",  # no rates by channel: the scale radio is disabled
     "export",
     "onderrapportage",
+    "meldingsbereidheid",
     "dekking",
     "publicaties",
     "over-de-cijfers",
