@@ -48,6 +48,7 @@ STREAMLIT_STRINGS = (
     "streamlit.choose_option",
     "streamlit.download_csv",
     "streamlit.clear_all",
+    "streamlit.file_upload",
 )
 # Attributes that carry those strings (plotly's modebar shows data-title as its tooltip).
 _ATTRIBUTES = ("aria-label", "title", "placeholder", "data-title")
@@ -59,12 +60,15 @@ _SCRIPT = """
     for (const name of attributes) {
       const value = element.getAttribute && element.getAttribute(name);
       if (!value) continue;
-      if (value in words) { element.setAttribute(name, words[value]); continue; }
+      // every replacement is Dutch, never a key again: the observer's next call leaves it
+      if (Object.hasOwn(words, value)) { element.setAttribute(name, words[value]); continue; }
       for (const [english, own] of prefixes) {
         if (value.startsWith(english)) element.setAttribute(name, own + value.slice(english.length));
       }
     }
-    if (element.matches && element.matches('[data-testid="stFileUploaderDropzone"] button')) {
+    // set only when it differs: setting it fires the observer again
+    if (element.matches && element.matches('[data-testid="stFileUploaderDropzone"] button')
+        && element.getAttribute("aria-label") !== uploadButton) {
       element.setAttribute("aria-label", uploadButton);
     }
   };

@@ -4,6 +4,7 @@ releases (or a release and now) with a download, and for administrators create a
 import streamlit as st
 
 from app import auth, components, web
+from presentation.revisions import CURRENT_FIGURES, comparison_label
 
 lang, t = web.lang(), web.t
 
@@ -33,15 +34,14 @@ with web.guarded():
         choices = [r.release_id for r in found]
         left, right = st.columns(2)
         old = left.selectbox(t("release.page.old"), choices, key="revisions_old")
-        now = t("release.page.now")
         new = right.selectbox(
             t("release.page.new"),
-            ["nu", *reversed(choices)],
-            format_func=lambda choice: now if choice == "nu" else choice,
+            [CURRENT_FIGURES, *reversed(choices)],
+            format_func=lambda choice: comparison_label(choice, lang),
             key="revisions_new",
         )
         table = web.revisions(old, new)
-        shown_new = now if new == "nu" else new
+        shown_new = comparison_label(new, lang)
         st.caption(t("release.cli.diff", count=len(table), old=old, new=shown_new))
         if table.empty:
             st.info(t("revisions.none"))

@@ -30,6 +30,7 @@ if str(ROOT) not in sys.path:
 
 from analysis import model_averaging as ma  # noqa: E402  (runs as a script from any directory)
 from analysis import mse  # noqa: E402
+from bench import mse_study  # noqa: E402
 
 DOC = ROOT / "docs" / "mse.md"
 START_MARK = "<!-- calibration:start -->"
@@ -117,29 +118,19 @@ def population_of(scenario: Scenario) -> int:
 
 
 def draw_table(scenario: Scenario, generator: np.random.Generator) -> mse.CaptureTable:
-    histories = mse._all_histories(4)
     if scenario.demo_fit:
         population, probabilities = _demo_model()
-        drawn = generator.multinomial(population, probabilities)
-        return mse.CaptureTable(LISTS, histories, drawn[1:].astype(np.int64))
+        return mse_study.multinomial_table(LISTS, population, probabilities, generator)
     size = scenario.population
     shares = np.array([share for share, _ in scenario.classes])
     factors = np.array([factor for _, factor in scenario.classes])
     factor = factors[generator.choice(len(shares), size=size, p=shares / shares.sum())]
-
-    def on(probability) -> np.ndarray:
-        chance = np.minimum(np.asarray(probability) * factor, 0.95)
-        return (generator.random(size) < chance).astype(np.int64)
-
     p_ic, p_mp, p_vp, p_kc = scenario.p
-    ic = on(p_ic)
-    mp = on(np.where(ic == 1, scenario.mp_after_ic, p_mp))
-    vp = on(p_vp)
-    kc = on(np.where(vp == 1, scenario.kc_after_vp, p_kc))
-    codes = 8 * ic + 4 * mp + 2 * vp + kc
-    tally = np.bincount(codes, minlength=16)
-    counts = np.array([tally[8 * a + 4 * b + 2 * c + d] for a, b, c, d in histories])
-    return mse.CaptureTable(LISTS, histories, counts.astype(np.int64))
+    ic = mse_study.on_list(generator, p_ic, factor)
+    mp = mse_study.on_list(generator, np.where(ic == 1, scenario.mp_after_ic, p_mp), factor)
+    vp = mse_study.on_list(generator, p_vp, factor)
+    kc = mse_study.on_list(generator, np.where(vp == 1, scenario.kc_after_vp, p_kc), factor)
+    return mse_study.table_of_cases(LISTS, [ic, mp, vp, kc])
 
 
 def _bic_n_hat(table: mse.CaptureTable, starts: dict) -> float:
@@ -325,17 +316,6 @@ def markdown(rows: list[dict], settings: dict) -> str:
     return "\n".join(lines)
 
 
-def write_into_doc(table_text: str, path: Path) -> None:
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    if START_MARK in text and END_MARK in text:
-        before = text[: text.index(START_MARK)]
-        after = text[text.index(END_MARK) + len(END_MARK) :]
-        text = before + table_text + after
-    else:
-        text = text.rstrip("\n") + "\n\n" + table_text + "\n"
-    path.write_text(text, encoding="utf-8")
-
-
 def run(
     replications: int,
     boot_replications: int,
@@ -400,7 +380,7 @@ def run_from(args: argparse.Namespace, options: list[str] | None = None) -> int:
         + (f", BIC + BCa {np.median(boots):.1f}" if boots else "")
     )
     if args.write:
-        write_into_doc(text, DOC)
+        mse_study.write_between_marks(text, DOC, START_MARK, END_MARK)
     return 0
 
 

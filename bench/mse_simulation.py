@@ -20,11 +20,13 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from analysis import mse  # noqa: E402  (the bench runs as a script from any directory)
+from bench import mse_study  # noqa: E402
 
 DOC = ROOT / "docs" / "mse.md"
 START_MARK = "<!-- simulation:start -->"
 END_MARK = "<!-- simulation:end -->"
 LEVEL = 0.95
+LISTS = ("A", "B", "C")
 CHOICES = ("independence", "true model", "stepwise", "aic", "bic", "saturated")
 BOOTSTRAPPED = ("stepwise", "bic")
 
@@ -70,26 +72,19 @@ def cell_probabilities(scenario: Scenario) -> dict[tuple[int, ...], float]:
 
 
 def draw_table(scenario: Scenario, generator: np.random.Generator) -> mse.CaptureTable:
-    histories = mse._all_histories(3)
     if scenario.heterogeneity > 0:
         # Log-normal frailty with mean 1 multiplies each case's probabilities of every list.
         sigma = scenario.heterogeneity
         frailty = generator.lognormal(-(sigma**2) / 2, sigma, scenario.population)
-
-        def on_list(probability: np.ndarray | float) -> np.ndarray:
-            chance = np.minimum(probability * frailty, 0.95)
-            return (generator.random(scenario.population) < chance).astype(np.int64)
-
-        on_a = on_list(scenario.p_a)
-        on_b = on_list(np.where(on_a == 1, scenario.p_b_after_a, scenario.p_b))
-        on_c = on_list(scenario.p_c)
-        codes = 4 * on_a + 2 * on_b + on_c
-        counts = np.array([np.sum(codes == 4 * a + 2 * b + c) for a, b, c in histories])
-        return mse.CaptureTable(("A", "B", "C"), histories, counts.astype(np.int64))
+        on_a = mse_study.on_list(generator, scenario.p_a, frailty)
+        p_b = np.where(on_a == 1, scenario.p_b_after_a, scenario.p_b)
+        on_b = mse_study.on_list(generator, p_b, frailty)
+        on_c = mse_study.on_list(generator, scenario.p_c, frailty)
+        return mse_study.table_of_cases(LISTS, [on_a, on_b, on_c])
     cells = cell_probabilities(scenario)
-    order = [(0, 0, 0), *[tuple(int(v) for v in h) for h in histories]]
-    drawn = generator.multinomial(scenario.population, [cells[h] for h in order])
-    return mse.CaptureTable(("A", "B", "C"), histories, drawn[1:].astype(np.int64))
+    order = [(0, 0, 0), *[tuple(int(v) for v in h) for h in mse._all_histories(3)]]
+    probabilities = [cells[h] for h in order]
+    return mse_study.multinomial_table(LISTS, scenario.population, probabilities, generator)
 
 
 def model_for(choice: str, scenario: Scenario) -> str:
@@ -201,17 +196,6 @@ def markdown(rows: list[dict], settings: dict) -> str:
     return "\n".join(lines)
 
 
-def write_into_doc(table_text: str, path: Path) -> None:
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    if START_MARK in text and END_MARK in text:
-        before = text[: text.index(START_MARK)]
-        after = text[text.index(END_MARK) + len(END_MARK) :]
-        text = before + table_text + after
-    else:
-        text = text.rstrip("\n") + "\n\n" + table_text + "\n"
-    path.write_text(text, encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--replications", type=int, default=500)
@@ -252,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
     text = markdown(rows, settings)
     print(text)
     if args.write is not None:
-        write_into_doc(text, args.write)
+        mse_study.write_between_marks(text, args.write, START_MARK, END_MARK)
     return 0
 
 

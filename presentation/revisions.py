@@ -9,6 +9,7 @@ import pandas as pd
 
 from base.formatting import format_number, format_percentage
 from base.texts import text
+from publication import releases
 from publication.shown import SHARE, SHOWN_DECIMALS
 
 # shown.csv's dimensions and the breakdown label each is shown with
@@ -95,3 +96,11 @@ def revisions_display(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
             text("revisions.col.reasons", lang): frame["reasons"],
         }
     )
+
+
+CURRENT_FIGURES = releases.NOW[0]  # the figures the pages show now, beside the releases
+
+
+def comparison_label(choice: str, lang: str) -> str:
+    """A release id as it is, or 'de huidige cijfers' / 'the current figures' for now."""
+    return text("release.page.now", lang) if choice == CURRENT_FIGURES else choice

@@ -40,7 +40,7 @@ import functools
 import logging
 import time
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import reduce
 
@@ -552,6 +552,54 @@ def _key_text(key: tuple) -> str:
     return f"{kind}|" + "|".join(str(label) for label in labels)
 
 
+@dataclass(frozen=True)
+class _FinestCell:
+    """A finest cell with 1..T-1 reports as the attacker's system holds it."""
+
+    mapped: dict[str, str]  # axis -> the code the universe knows its label by (ALL, REST too)
+    forms: list[np.ndarray]  # per block: the block's cells that hold it
+    # The sum of the forms less (blocks - 1) x the shared margin: its minimum is the Frechet
+    # lower bound of the cell.
+    lowest: np.ndarray
+    coarse: bool  # the attacker cannot tell it from others it lies with: its lower bound is 0
+
+
+def _small_finest_cells(
+    cells: pd.DataFrame, system: _System, rules: ProtectionRules
+) -> Iterator[tuple[tuple, _FinestCell | None]]:
+    """Every finest cell with 1..T-1 reports: its true labels (CELL_COLUMN's order) and the cell
+    in the attacker's system, None where some label lies outside the universe (a code no count
+    row names). Its bounds are the caller's: the single-version audit (_audit_sensitive) solves
+    them over the system, the audit over versions (version_audit) over the version's pieces."""
+    columns = list(CELL_COLUMN.values())
+    finest = cells.groupby(columns, as_index=False)["count"].sum()
+    finest = finest[finest["count"].between(1, rules.threshold - 1)]
+    # An axis no count row splits, or the rest of one: the attacker cannot tell the finest cell
+    # from the others it lies with, so it may be 0.
+    coarse_axes = {
+        axis
+        for axis, column in CELL_COLUMN.items()
+        if system.universe[axis] == [ALL] and cells[column].nunique() > 1
+    }
+    k = len(system.blocks)
+    for labels in finest[columns].itertuples(index=False, name=None):
+        mapped = {
+            axis: _label(axis, label, system)
+            for axis, label in zip(CELL_COLUMN, labels, strict=True)
+        }
+        if None in mapped.values():
+            yield labels, None
+            continue
+        selection = {axis: [label] for axis, label in mapped.items()}
+        forms = [system.mask(selection, b).astype(np.float64) for b in range(k)]
+        lowest = np.sum(forms, axis=0)
+        if k > 1:
+            shared = {a: selection[a] for a in SHARED}
+            lowest -= (k - 1) * system.mask(shared, 0)
+        coarse = bool(coarse_axes) or REST in mapped.values()
+        yield labels, _FinestCell(mapped, forms, lowest, coarse)
+
+
 def _audit_sensitive(
     model: AttackerModel,
     system: _System,
@@ -597,35 +645,15 @@ def _audit_sensitive(
             points.extend(found)
             sensitive[(COMBINATION, (year, group, channel))] = Interval(lower, upper)
     # Every finest cell: the Frechet bounds over the blocks (protection.union.audit_joint_cells).
-    columns = list(CELL_COLUMN.values())
-    finest = cells.groupby(columns, as_index=False)["count"].sum()
-    finest = finest[finest["count"].between(*small)]
-    # An axis no count row splits, or the rest of one: the attacker cannot tell the finest cell
-    # from the others it lies with, so it may be 0.
-    coarse_axes = {
-        axis
-        for axis, column in CELL_COLUMN.items()
-        if system.universe[axis] == [ALL] and cells[column].nunique() > 1
-    }
     k = len(system.blocks)
     known = np.vstack(points) if points else np.zeros((0, system.n_cells))
-    for labels in finest[columns].itertuples(index=False, name=None):
-        mapped = {
-            axis: _label(axis, label, system)
-            for axis, label in zip(CELL_COLUMN, labels, strict=True)
-        }
-        if None in mapped.values():
+    for labels, cell in _small_finest_cells(cells, system, rules):
+        if cell is None:
             unmapped += 1
             continue
-        selection = {axis: [label] for axis, label in mapped.items()}
-        forms = [system.mask(selection, b).astype(np.float64) for b in range(k)]
-        lowest = np.sum(forms, axis=0)
-        if k > 1:
-            shared = {a: selection[a] for a in SHARED}
-            lowest -= (k - 1) * system.mask(shared, 0)
+        forms, lowest = cell.forms, cell.lowest
         support = np.flatnonzero(lowest)
-        coarse = bool(coarse_axes) or REST in mapped.values()
-        if coarse or (len(known) and (known[:, support] @ lowest[support]).min() <= 1e-9):
+        if cell.coarse or (len(known) and (known[:, support] @ lowest[support]).min() <= 1e-9):
             lower = 0.0
         else:
             lower = max(model.minimum(lowest), 0.0)

@@ -79,6 +79,7 @@ from publication.disclosure import (
     _RegistryModel,
     _Rows,
     _rule_failures,
+    _small_finest_cells,
     _status_rows,
     _structural,
     _System,
@@ -374,37 +375,21 @@ def _finest_targets(
     """Every finest cell of the version with 1..T-1 reports: Frechet bounds over the blocks of
     the one piece that holds it (disclosure._audit_sensitive does the same in one version)."""
     system, model = joint.system, joint.model
-    columns = list(CELL_COLUMN.values())
-    finest = cells.groupby(columns, as_index=False)["count"].sum()
-    finest = finest[finest["count"].between(1, rules.threshold - 1)]
-    coarse_axes = {
-        axis
-        for axis, column in CELL_COLUMN.items()
-        if system.universe[axis] == [ALL] and cells[column].nunique() > 1
-    }
     k = len(system.blocks)
     found, unmapped = [], 0
-    for labels in finest[columns].itertuples(index=False, name=None):
-        mapped = {
-            axis: _label(axis, label, system)
-            for axis, label in zip(CELL_COLUMN, labels, strict=True)
-        }
-        if None in mapped.values():
+    for labels, cell in _small_finest_cells(cells, system, rules):
+        if cell is None:
             unmapped += 1
             continue
-        selection = {axis: [label] for axis, label in mapped.items()}
-        forms = [system.mask(selection, b).astype(np.float64) for b in range(k)]
-        shared = system.mask({a: selection[a] for a in SHARED}, 0).astype(np.float64)
-        pieces = joint.pieces_at(index, mapped["year"], mapped["department"])
-        coarse = bool(coarse_axes) or REST in mapped.values() or len(pieces) != 1
-        if coarse:
-            lifted = [joint.lift(form, index) for form in forms]
+        # In one piece the cell has its Frechet bounds there; spread over several (or coarse),
+        # lower bound 0 and the upper bound over the version's sum of its pieces.
+        pieces = joint.pieces_at(index, cell.mapped["year"], cell.mapped["department"])
+        if cell.coarse or len(pieces) != 1:
+            lifted = [joint.lift(form, index) for form in cell.forms]
             lowest = None
         else:
-            lifted = [joint.lift_piece(form, pieces[0]) for form in forms]
-            lowest = np.sum(lifted, axis=0)
-            if k > 1:
-                lowest -= (k - 1) * joint.lift_piece(shared, pieces[0])
+            lifted = [joint.lift_piece(form, pieces[0]) for form in cell.forms]
+            lowest = joint.lift_piece(cell.lowest, pieces[0])
 
         def solve(lifted=lifted, lowest=lowest) -> Interval:
             lower = 0.0 if lowest is None else max(model.minimum(lowest), 0.0)

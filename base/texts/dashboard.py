@@ -37,6 +37,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "streamlit.download_csv": {"nl": "Downloaden als CSV", "en": "Download as CSV"},
     "streamlit.clear_all": {"nl": "Alles wissen", "en": "Clear all"},
     "streamlit.help_for": {"nl": "Uitleg bij ", "en": "Help for "},
+    "streamlit.file_upload": {"nl": "Bestanden uploaden", "en": "file upload"},
     "not_found.title": {"nl": "Pagina niet gevonden", "en": "Page not found"},
     "not_found.body": {
         "nl": "Deze pagina bestaat niet in de Meldingenmonitor Rijk. Kies een pagina in het menu "

@@ -18,6 +18,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from app.styles import STREAMLIT_STRINGS
 from base.texts import text
 from etl.loading import collect_files, load_files
 from publication import worker
@@ -104,6 +105,28 @@ def demo_server(tmp_path_factory) -> Iterator[Server]:
 class Walk:
     violations: dict[str, list[str]]  # per URL, one readable line per element
     outside: set[str]  # every URL requested from another host than the server's
+    # per URL, the accessible names, tooltips and placeholders Streamlit or plotly left in English
+    english: dict[str, list[str]] = dataclasses.field(default_factory=dict)
+
+
+# Streamlit's and plotly's own English strings (app.styles), as the attributes that carry them
+ENGLISH_STRINGS = {text(key, "en") for key in STREAMLIT_STRINGS}
+ATTRIBUTE_VALUES = """() => {
+  const found = [];
+  for (const element of document.querySelectorAll('[aria-label],[title],[placeholder],[data-title]')) {
+    for (const name of ['aria-label', 'title', 'placeholder', 'data-title']) {
+      const value = element.getAttribute(name);
+      if (value) found.push(value);
+    }
+  }
+  return found;
+}"""
+
+
+def english_left(page) -> list[str]:
+    help_for = text("streamlit.help_for", "en")
+    values = page.evaluate(ATTRIBUTE_VALUES)
+    return sorted({v for v in values if v in ENGLISH_STRINGS or v.startswith(help_for)})
 
 
 def page_url(server: Server, path: str, lang: str) -> str:
@@ -184,12 +207,15 @@ def walk(chromium, server: Server, lang: str, bad_file: Path) -> Walk:
 
     page.on("request", record)
     found: dict[str, list[str]] = {}
+    english: dict[str, list[str]] = {}
     try:
         for path in PAGES:
             url = page_url(server, path, lang)
             open_and_wait(page, url)
             if lines := axe_lines(page, lang):
                 found[url] = lines
+            if lang == "nl" and (left := english_left(page)):
+                english[url] = left
             if path == "aanleveren":
                 choose_files(page, [GOOD_FILE, bad_file])
                 if lines := axe_lines(page, lang):
@@ -197,7 +223,7 @@ def walk(chromium, server: Server, lang: str, bad_file: Path) -> Walk:
         page.wait_for_timeout(500)  # the last favicon request
     finally:
         context.close()
-    return Walk(found, outside)
+    return Walk(found, outside, english)
 
 
 @pytest.fixture(scope="module")
@@ -226,3 +252,13 @@ def test_no_page_fetches_anything_from_outside_the_server(walks):
     favicon and fonts included, goes to the server itself."""
     outside = walks("nl").outside | walks("en").outside
     assert not outside, "requests outside the server:\n" + "\n".join(sorted(outside))
+
+
+def test_streamlit_and_plotly_speak_dutch_on_dutch_pages(walks):
+    """Streamlit and plotly write their own accessible names, tooltips and placeholders in English
+    ('Fullscreen', 'Show/hide columns', 'Zoom in', 'Choose an option', 'Help for ...'); on every
+    Dutch page none is left (app.styles.streamlit_strings_in_language replaces them)."""
+    english = walks("nl").english
+    assert not english, "English left on Dutch pages:\n" + "\n".join(
+        f"{url}: {values}" for url, values in english.items()
+    )

@@ -2,6 +2,7 @@
 
 import pandas as pd
 
+from base.texts import text
 from presentation.revisions import revisions_display
 from publication.releases import REVISION_COLUMNS
 
@@ -32,3 +33,11 @@ def test_changed_and_removed_numbers_read_in_the_page_language():
     english = revisions_display(frame, "en")
     assert list(english.columns)[:5] == ["Kind of number", "Year", "Which", "Was", "Is now"]
     assert english.iloc[1, 4] == "no longer shown"
+
+
+def test_the_current_figures_are_named_in_the_page_language():
+    from presentation.revisions import CURRENT_FIGURES, comparison_label
+
+    assert comparison_label(CURRENT_FIGURES, "nl") == text("release.page.now", "nl")
+    assert comparison_label(CURRENT_FIGURES, "en") == text("release.page.now", "en")
+    assert comparison_label("R2025-1", "en") == "R2025-1"  # a release id stays as it is
