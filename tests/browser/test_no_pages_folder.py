@@ -41,10 +41,17 @@ def _is_st_call(node: ast.AST, name: str) -> bool:
 
 
 def navigation_pages() -> list[tuple[str, str]]:
-    """(script path, title text key) of every st.Page that dashboard.py gives st.navigation."""
+    """(script path, title text key) of every st.Page that dashboard.py gives st.navigation and
+    the sidebar lists (hidden pages, such as the one for an unknown address, are left out)."""
     pages = []
     for node in ast.walk(ast.parse(ENTRY.read_text(encoding="utf-8"))):
-        if _is_st_call(node, "Page"):
+        hidden = any(
+            k.arg == "visibility"
+            and isinstance(k.value, ast.Constant)
+            and k.value.value == "hidden"
+            for k in getattr(node, "keywords", [])
+        )
+        if _is_st_call(node, "Page") and not hidden:
             script = node.args[0]
             title = next(k.value for k in node.keywords if k.arg == "title")
             assert isinstance(script, ast.Constant), ast.unparse(node)
