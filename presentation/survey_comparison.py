@@ -86,7 +86,9 @@ def _subject_words(lang: str) -> tuple[dict[str, str], dict[str, str]]:
     return subject, grounds
 
 
-def _spread(lower: float | None, upper: float | None) -> bool:
+def spread_is_wide(lower: float | None, upper: float | None) -> bool:
+    """Whether a range spans more than SPREAD_FACTOR: then sentences give the range, not one
+    number (shared with presentation.willingness)."""
     return not lower or upper is None or upper / lower > SPREAD_FACTOR
 
 
@@ -98,7 +100,7 @@ def headline(comparison: SurveyComparison, lang: str) -> str:
     common = {"year": c.year, "subject": subject[c.survey.subject]}
     experienced_key = (
         "surveycmp.headline.experienced_spread"
-        if _spread(c.experienced_band_lower, c.experienced_band_upper)
+        if spread_is_wide(c.experienced_band_lower, c.experienced_band_upper)
         else "surveycmp.headline.experienced"
     )
     first = text(
@@ -112,7 +114,7 @@ def headline(comparison: SurveyComparison, lang: str) -> str:
     )
     second_key = (
         "surveycmp.headline.registered_spread"
-        if _spread(c.reaching_share_band_lower, c.reaching_share_band_upper)
+        if spread_is_wide(c.reaching_share_band_lower, c.reaching_share_band_upper)
         else "surveycmp.headline.registered"
     )
     second = text(

@@ -13,7 +13,7 @@ from base.reference import comparable_group_label, survey_indicators
 from base.texts import text
 from base.theme import colour, template
 from presentation.charts import ChartBlock
-from presentation.survey_comparison import one_in, share
+from presentation.survey_comparison import one_in, share, spread_is_wide
 from protection.tables import TOTAL
 from publication import willingness as domain
 from publication.survey_comparison import SurveyComparison
@@ -521,12 +521,18 @@ def _in_short(
     compared = [c for c in comparisons if c.comparable and c.reaching_share]
     if compared:
         last = compared[-1]
+        # as on Onderrapportage: where the range of all assumptions is wide, the range, not a
+        # single '1 in X' that would claim more certainty than there is
+        spread = spread_is_wide(last.reaching_share_band_lower, last.reaching_share_band_upper)
         lines.append(
             text(
-                "will.short.reach",
+                "will.short.reach_spread" if spread else "will.short.reach",
                 lang,
                 survey=text(f"surveycmp.name.{last.id}", lang),
                 one_in=one_in(last.reaching_share, lang),
+                # the high share is the small X of '1 in X'
+                high=one_in(last.reaching_share_band_upper, lang),
+                low=one_in(last.reaching_share_band_lower, lang),
             )
         )
     else:

@@ -879,9 +879,10 @@ def _willingness_rows(results: DerivedResults, registry: _Registry, ids: dict[st
         willingness.ACTIVITIES_RATE,
         willingness.INDICATOR,
     )
-    # the briefing's section repeats the page's 'In short': the '1 in X' of the survey sentence
+    # the briefing's section repeats the page's 'In short': the '1 in X' (or its range) of the
+    # survey sentence
     for row_id, row in list(registry.rows.items()):
-        if row.statistic.startswith(SURVEY_PREFIX) and row.statistic.endswith(":reaching_one_in"):
+        if row.statistic.startswith(SURVEY_PREFIX) and ":reaching_one_in" in row.statistic:
             registry.add_places(row_id, (BRIEFING,))
     for number in willingness.shown_numbers(result):
         department = _codes_text(department_codes([number.group])) if number.group else ALL

@@ -31,6 +31,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "According to the {survey}, about 1 in {one_in} staff who experienced racism or "
         "discrimination reached a registered channel.",
     },
+    "will.short.reach_spread": {
+        "nl": "Volgens de {survey} bereikte tussen 1 op de {high} en 1 op de {low} medewerkers die "
+        "racisme of discriminatie ervoeren een geregistreerd meldkanaal; hoeveel precies hangt af "
+        "van definities en aannames (zie Onderrapportage).",
+        "en": "According to the {survey}, between 1 in {high} and 1 in {low} staff who "
+        "experienced racism or discrimination reached a registered channel; exactly how many "
+        "depends on definitions and assumptions (see Under-reporting).",
+    },
     "will.short.no_reach": {
         "nl": "Geen enquête kan nu gelijk gedefinieerd naast het register worden gezet.",
         "en": "No survey can now be set beside the register on matched definitions.",

@@ -85,3 +85,28 @@ def test_the_comparison_is_shown_only_when_the_gate_lets_it(app, demo_db, result
             for r in comparison.support.reasons
             if r.startswith("few_")
         )
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_in_short_gives_the_range_where_the_assumptions_leave_it_wide(app, demo_db, lang):
+    """As on Onderrapportage: on the demo data the share reaching a channel spans 0.070% to 0.33%
+    over all assumptions (more than a factor 3), so the sentence gives '1 in X' as a range, never
+    one number that would claim more certainty than there is."""
+    from presentation.survey_comparison import one_in, spread_is_wide
+    from publication.survey_comparison import compare_surveys
+    from publication.underreporting import protected_cases
+
+    with warehouse.reading(demo_db) as connection:
+        results = derived.latest(connection, ProtectionRules())
+    registered = protected_cases(results.cases, results.publication)
+    last = [c for c in compare_surveys(results.publication, registered) if c.comparable][-1]
+    assert spread_is_wide(last.reaching_share_band_lower, last.reaching_share_band_upper)
+    expected = text(
+        "will.short.reach_spread",
+        lang,
+        survey=text(f"surveycmp.name.{last.id}", lang),
+        high=one_in(last.reaching_share_band_upper, lang),
+        low=one_in(last.reaching_share_band_lower, lang),
+    )
+    at = app(demo_db, PAGE, params={"taal": lang})
+    assert expected in _markdown(at)
