@@ -42,7 +42,8 @@ with web.guarded():
     if model.letter_rows is not None:
         st.subheader(t("overview.letter_heading"))
         st.markdown(t("overview.letter_intro"))
-        components.dataframe(model.letter_rows, hide_index=True, width="stretch")
+        # a static table: the long descriptions of what is compared wrap instead of being cut off
+        st.table(model.letter_rows, hide_index=True)
 
     for notice in model.notices:
         st.info(notice)

@@ -47,9 +47,10 @@ def test_a_rerun_reuses_the_overview_model_and_leaves_it_as_built(app, demo_db):
 def test_the_shown_tables_are_the_cached_ones(app, demo_db):
     at = app(demo_db)
     model = web._overview(web.source(), "nl")
+    letter = at.table[0].value  # the letter's table is static (its descriptions wrap)
+    assert _same_frame(letter, model.letter_rows.set_axis(letter.index))
     shown = [frame.value for frame in at.dataframe]
-    assert _same_frame(shown[0], model.letter_rows.set_axis(shown[0].index))
-    for frame, block in zip(shown[1:], model.charts, strict=True):
+    for frame, block in zip(shown, model.charts, strict=True):
         assert _same_frame(frame, block.table)
 
 
