@@ -28,7 +28,7 @@ with web.guarded():
     st.markdown(t("will.ind_intro"))
     st.warning(t("will.ind_not_comparable"), icon=":material/compare_arrows:")
     # a static table: its long wordings wrap instead of being cut off
-    st.table(model.indicators_table.set_index(model.indicators_table.columns[0]))
+    st.table(model.indicators_table)
     st.subheader(t("will.ind_missing_heading"))
     st.markdown("\n".join(f"- {line}" for line in model.indicators_missing))
     with st.expander(t("will.ind_sources_heading")):

@@ -699,6 +699,15 @@ def pdf_with_reportlab(briefing: Briefing) -> bytes:
             f"<b>{_escape(part)}</b>" if is_bold else _escape(part) for part, is_bold in _runs(text)
         )
 
+    def paragraphs(markdown: str) -> list:
+        """The '- ' bullets and paragraphs of a markdown text (_blocks)."""
+        return [
+            Paragraph(rich(line), styles["bullet"], bulletText="•")
+            if kind == "bullet"
+            else Paragraph(rich(line), base)
+            for kind, line in _blocks(markdown)
+        ]
+
     story: list = [
         Paragraph(_escape(briefing.title), styles["title"]),
         Paragraph(f"<i>{_escape(briefing.subtitle)}</i>", styles["subtitle"]),
@@ -823,13 +832,8 @@ def pdf_with_reportlab(briefing: Briefing) -> bytes:
         story.append(PageBreak())
         story.append(Paragraph(_escape(text("will.title", lang)), styles["h1"]))
         for heading, body_text in briefing.willingness:
-            part = [Paragraph(_escape(heading), styles["h2"])]
-            for kind, line in _blocks(body_text):
-                if kind == "bullet":
-                    part.append(Paragraph(rich(line), styles["bullet"], bulletText="•"))
-                else:
-                    part.append(Paragraph(rich(line), base))
-            story.append(KeepTogether(part[:2]))
+            part = [Paragraph(_escape(heading), styles["h2"]), *paragraphs(body_text)]
+            story.append(KeepTogether(part[:2]))  # a heading never alone at a page's bottom
             story += part[2:]
     notes_block = [
         Paragraph(_escape(text("export.briefing_notes", lang)), styles["h1"]),
@@ -842,11 +846,7 @@ def pdf_with_reportlab(briefing: Briefing) -> bytes:
     story.append(Paragraph(_escape(text("export.annex", lang)), styles["h1"]))
     for heading, body_text in briefing.annex:
         story.append(Paragraph(_escape(heading), styles["h2"]))
-        for kind, line in _blocks(body_text):
-            if kind == "bullet":
-                story.append(Paragraph(rich(line), styles["bullet"], bulletText="•"))
-            else:
-                story.append(Paragraph(rich(line), base))
+        story += paragraphs(body_text)
 
     def footer(canvas, doc) -> None:
         canvas.saveState()

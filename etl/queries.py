@@ -37,6 +37,14 @@ _CELL_COLUMNS_SQL = """
 _CURRENT_CELLS = _CELL_COLUMNS_SQL + "FROM v_reports AS r GROUP BY ALL"
 # The reports of the submissions in force at a data version: loaded by then, and not yet
 # replaced then (the history keeps the reports of replaced submissions).
+# After a join of rows to their submission_scope `sc`: only the scopes in force at a data version
+# (two parameters: the sequence number twice).
+_IN_FORCE_AT_VERSION = """
+    JOIN submission AS s ON s.submission_id = sc.submission_id
+    LEFT JOIN submission AS n ON n.submission_id = sc.superseded_by
+    WHERE s.sequence_number <= ? AND (n.submission_id IS NULL OR n.sequence_number > ?)
+    GROUP BY ALL
+"""
 _CELLS_AT_VERSION = (
     _CELL_COLUMNS_SQL
     + """
@@ -44,11 +52,8 @@ _CELLS_AT_VERSION = (
     JOIN submission_scope AS sc
         ON sc.submission_id = r.submission_id AND sc.department = r.department
         AND sc.year = r.year AND sc.channel = r.channel AND sc.file_kind = 'meldingen'
-    JOIN submission AS s ON s.submission_id = r.submission_id
-    LEFT JOIN submission AS n ON n.submission_id = sc.superseded_by
-    WHERE s.sequence_number <= ? AND (n.submission_id IS NULL OR n.sequence_number > ?)
-    GROUP BY ALL
     """
+    + _IN_FORCE_AT_VERSION
 )
 
 
@@ -93,11 +98,8 @@ _MEASURES_AT_VERSION = (
     JOIN submission_scope AS sc
         ON sc.submission_id = m.submission_id AND sc.department = m.department
         AND sc.year = m.year AND sc.file_kind = ?
-    JOIN submission AS s ON s.submission_id = m.submission_id
-    LEFT JOIN submission AS n ON n.submission_id = sc.superseded_by
-    WHERE s.sequence_number <= ? AND (n.submission_id IS NULL OR n.sequence_number > ?)
-    GROUP BY ALL
     """
+    + _IN_FORCE_AT_VERSION
 )
 
 

@@ -13,14 +13,13 @@ from base.reference import comparable_group_label, survey_indicators
 from base.texts import text
 from base.theme import colour, template
 from presentation.charts import ChartBlock
-from presentation.survey_comparison import one_in, share, spread_is_wide
+from presentation.survey_comparison import comparison_table, one_in, spread_is_wide
 from protection.tables import TOTAL
 from publication import willingness as domain
 from publication.survey_comparison import SurveyComparison
 from publication.willingness import (
     DECIMALS,
     PARTICIPANTS_HIDDEN,
-    STARTABLE_KINDS,
     Willingness,
 )
 
@@ -75,30 +74,9 @@ def _reach(comparisons: list[SurveyComparison], lang: str) -> tuple[pd.DataFrame
     compared = [c for c in comparisons if c.comparable and c.reaching_share is not None]
     if not compared:
         return None, (text("will.short.no_reach", lang),)
-    table = pd.DataFrame(
-        {
-            text("will.col.survey", lang): [text(f"surveycmp.name.{c.id}", lang) for c in compared],
-            text("will.col.reach", lang): [share(c.reaching_share, lang) for c in compared],
-            text("will.col.reach_interval", lang): [
-                text(
-                    "will.range",
-                    lang,
-                    lower=share(c.reaching_share_lower, lang),
-                    upper=share(c.reaching_share_upper, lang),
-                )
-                for c in compared
-            ],
-            text("will.col.reach_band", lang): [
-                text(
-                    "will.range",
-                    lang,
-                    lower=share(c.reaching_share_band_lower, lang),
-                    upper=share(c.reaching_share_band_upper, lang),
-                )
-                for c in compared
-            ],
-        }
-    )
+    # the columns of Onderrapportage's comparison table, so that both pages write them alike
+    columns = [text(f"surveycmp.col.{c}", lang) for c in ("survey", "reaching", "reaching_band")]
+    table = comparison_table(tuple(compared), lang)[columns]
     notes = (text("will.reach_one_survey", lang),) if len({c.year for c in compared}) < 2 else ()
     return table, notes
 
@@ -142,7 +120,7 @@ def _indicators(lang: str) -> tuple[pd.DataFrame, tuple[str, ...], tuple[str, ..
                 row.population_nl if lang == "nl" else row.population for row in found
             ],
         }
-    )
+    ).set_index(text("will.col.indicator", lang))  # a static table: the indicator heads its row
     # one line per indicator: the surveys and years that do not publish it
     missing_lines = []
     for indicator in dict.fromkeys(row.indicator for row in missing):
@@ -642,6 +620,3 @@ def document_sections(model: WillingnessModel, lang: str) -> list[tuple[str, str
 
 def _bullets(lines) -> str:
     return "\n".join(f"- {line}" for line in lines)
-
-
-__all__ = ["STARTABLE_KINDS", "WillingnessModel", "build_willingness", "document_sections"]

@@ -32,6 +32,7 @@ from analysis.difference_in_differences import (
     supports,
 )
 from base.reference import comparable_group, survey_indicators
+from etl.contract import MEASURE_KINDS as MEASURE_KINDS  # the page's order of kinds
 from protection.aggregates import CellStatus
 from protection.tables import TOTAL
 from publication import trends
@@ -40,15 +41,13 @@ from publication.measures import DISCRIMINATION
 from publication.protected import Publication
 from publication.trends import incomplete_years
 
-MEASURE_KINDS = ("training", "workshop", "campagne", "voorlichting", "vertrouwenspersonen")
 # The kinds a ministry 'starts' (activities); confidential advisers are a stock, not a start.
-STARTABLE_KINDS = ("training", "workshop", "campagne", "voorlichting")
-ADVISERS = "vertrouwenspersonen"
+STARTABLE_KINDS = tuple(kind for kind in MEASURE_KINDS if kind != "vertrouwenspersonen")
+
 HORIZONS = (1, 3, 5)
 BASELINE_YEARS = 3
 POWER = 0.80
 ALPHA = 0.05
-MEASURE_COLUMNS = ("department_group", "year", "kind", "activities", "participants")
 PARTICIPANTS_HIDDEN = "<{threshold}"  # as the publication's own symbol for a small count
 NOT_DELIVERED = "–"  # a ministry-year without any delivery: no count, not a count of 0
 
@@ -131,7 +130,7 @@ class Comparison:
     result: DifferenceInDifferences | None
     left_out: tuple[str, ...] = ()
     delivered: Cohort | None = None  # the cohort as the measures give it, before left_out
-    reasons: tuple[str, ...] = ()  # our own codes: 'no_measures', 'no_cohort', 'too_few_groups'
+    reasons: tuple[str, ...] = ()  # our own codes: 'no_measures', 'no_cohort'
 
     @property
     def shown(self) -> bool:
@@ -158,10 +157,6 @@ class Willingness:
     comparison: Comparison
     participants_threshold: int
     symbols: tuple[str, str] = ("<5", "x")  # the rules' symbols: below threshold, secondary
-
-    @property
-    def has_measures(self) -> bool:
-        return not self.measures.empty
 
 
 def measures_by_group(measures: pd.DataFrame) -> pd.DataFrame:

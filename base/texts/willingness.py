@@ -85,18 +85,6 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "will.col.survey": {"nl": "Enquête", "en": "Survey"},
     "will.col.year": {"nl": "Jaar", "en": "Year"},
-    "will.col.reach": {
-        "nl": "Aandeel dat een meldkanaal bereikt",
-        "en": "Share reaching a channel",
-    },
-    "will.col.reach_interval": {
-        "nl": "95%-interval (steekproef)",
-        "en": "95% interval (sampling)",
-    },
-    "will.col.reach_band": {
-        "nl": "Bandbreedte (alle aannames)",
-        "en": "Range (all assumptions)",
-    },
     "will.range": {"nl": "{lower} tot {upper}", "en": "{lower} to {upper}"},
     # --- survey indicators ---------------------------------------------------------------------
     "will.ind_heading": {

@@ -671,7 +671,6 @@ DYNAMIC_KEYS: dict[str, Callable[[], set[str]]] = {
     ),
     "{self.prefix}.{key}": cli_words,  # analysis.cli._Words.__getitem__
     # presentation.willingness: the page 'Meldingsbereidheid'
-    "surveycmp.name.{c.id}": lambda: each("surveycmp.name.", survey_ids()),
     "surveycmp.name.{last.id}": lambda: each("surveycmp.name.", survey_ids()),
     "will.ind.{row.indicator}": lambda: each("will.ind.", indicator_values("indicator")),
     "will.ind.{indicator}": lambda: each("will.ind.", indicator_values("indicator")),
