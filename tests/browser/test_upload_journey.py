@@ -309,8 +309,10 @@ def test_two_browser_uploads_and_a_command_line_load_at_once(chromium, tmp_path)
         loser = first if outcome["first"] == "conflict" else second
         loser.get_by_role("button", name="Opnieuw beoordelen").click()
         expect(loser.get_by_text("Versieconflict")).to_have_count(0, timeout=120_000)
-        expect(loser.get_by_role("button", name="Vastleggen")).to_be_enabled()
+        # the rerun is over first: while it runs, Streamlit keeps the old (disabled) button beside
+        # the new one
         idle(loser)
+        expect(loser.get_by_role("button", name="Vastleggen")).to_be_enabled()
         loser.get_by_role("button", name="Vastleggen").click()
         expect(loser.get_by_text("is vastgelegd als")).to_be_visible(timeout=120_000)
         screenshot(loser, "aanleveren-na-conflict")
